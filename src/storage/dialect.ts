@@ -1,0 +1,88 @@
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.js';
+
+/**
+ * What differs between the two backends, declared once as capabilities so that the rest of the
+ * storage layer never asks "which database is this?".
+ */
+export interface StorageCapabilities {
+  name: 'sqlite' | 'postgres';
+  /** Column type for timestamps: ISO text on SQLite, timestamptz on PostgreSQL. */
+  timestampType: 'text' | 'timestamptz';
+  /** Recognises a unique-constraint violation from the driver's error. */
+  isUniqueViolation(error: unknown): boolean;
+}
+
+export interface DatabaseConnection {
+  db: Kysely<Database>;
+  capabilities: StorageCapabilities;
+  /** Cheap liveness probe used by the health endpoint. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  databaseUrl: string | undefined;
+  sqlitePath: string;
+}
+
+export async function connectDatabase(options: ConnectOptions): Promise<DatabaseConnection> {
+  const connection = options.databaseUrl
+    ? await connectPostgres(options.databaseUrl)
+    : await connectSqlite(options.sqlitePath);
+  return {
+    ...connection,
+    ping: async () => {
+      await sql`select 1`.execute(connection.db);
+    },
+    close: () => connection.db.destroy(),
+  };
+}
+
+async function connectSqlite(path: string): Promise<Pick<DatabaseConnection, 'db' | 'capabilities'>> {
+  const { default: SqliteDatabase } = await import('better-sqlite3');
+  const database = new SqliteDatabase(path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] }),
+    capabilities: {
+      name: 'sqlite',
+      timestampType: 'text',
+      isUniqueViolation: (error) =>
+        typeof error === 'object' &&
+        error !== null &&
+        'code' in error &&
+        (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+    },
+  };
+}
+
+async function connectPostgres(url: string): Promise<Pick<DatabaseConnection, 'db' | 'capabilities'>> {
+  const { default: pg } = await import('pg');
+  // Timestamps come back as ISO strings and bigint counts as numbers, as they do from SQLite.
+  const types = {
+    getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+      if (oid === pg.types.builtins.TIMESTAMPTZ || oid === pg.types.builtins.TIMESTAMP) {
+        return (value: string) => new Date(value).toISOString();
+      }
+      if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+      return pg.types.getTypeParser(oid, format as 'text');
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: types as never });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }),
+    capabilities: {
+      name: 'postgres',
+      timestampType: 'timestamptz',
+      isUniqueViolation: (error) =>
+        typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
+    },
+  };
+}
