@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
+import type { DestinationStream } from 'pino';
 import type { Config } from '../config.js';
 import { loggerOptions } from './logging.js';
 import nativeApi from './native/native-api.js';
@@ -26,9 +27,11 @@ function requestId(request: IncomingMessage): string {
  * The whole platform as one Fastify plugin tree. `server.ts` and the CLI only boot it; tests
  * build it and drive it with `inject` or real HTTP.
  */
-export async function buildApp(config: Config): Promise<FastifyInstance> {
+export async function buildApp(config: Config, options: { logStream?: DestinationStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: options.logStream
+      ? { ...loggerOptions(config.logLevel), stream: options.logStream }
+      : loggerOptions(config.logLevel),
     genReqId: requestId,
     requestIdHeader: false,
     bodyLimit: config.bodyLimitBytes,

@@ -11,7 +11,7 @@ export function redactUrl(url: string): string {
  * pino settings: requests are logged without credentials; the headers that carry them are
  * redacted should anything log them explicitly.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: {
