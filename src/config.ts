@@ -18,6 +18,8 @@ export interface Config {
   /** PostgreSQL when set; SQLite in `dataDir` otherwise. */
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Namespace for every Redis key, so several deployments can share one Redis. */
+  redisKeyPrefix: string;
   secretKey: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -89,6 +91,7 @@ export function loadConfig(environment: Environment = process.env): Config {
     dataDir,
     databaseUrl: optional(environment, 'DATABASE_URL'),
     redisUrl: optional(environment, 'REDIS_URL'),
+    redisKeyPrefix: optional(environment, 'REDIS_KEY_PREFIX') ?? 'docent',
     secretKey: resolveSecretKey(environment, dataDir),
     smtpUrl: optional(environment, 'SMTP_URL'),
     mailFrom: optional(environment, 'MAIL_FROM') ?? 'Docent <no-reply@docent.local>',

@@ -22,7 +22,7 @@ export interface RateLimitDecision {
 export class RateLimits {
   private readonly limiters: Record<RateLimitGroup, { limiter: RateLimiterAbstract; points: number }>;
 
-  constructor(settings: RateLimitSettings, redis?: Redis, keyPrefix = 'docent:rl') {
+  constructor(settings: RateLimitSettings, redis: Redis | undefined, keyPrefix: string) {
     const make = (group: RateLimitGroup, points: number) => {
       const options = { points, duration: settings.windowSeconds, keyPrefix: `${keyPrefix}:${group}` };
       const memory = new RateLimiterMemory(options);

@@ -12,3 +12,8 @@ export interface Page<T> {
 export function offsetOf(request: PageRequest): number {
   return (request.page - 1) * request.limit;
 }
+
+/** A LIKE pattern matching `text` anywhere, its own wildcards escaped (use with ESCAPE '\\'). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}

@@ -9,7 +9,7 @@ declare module 'fastify' {
 
 export default fp(
   async (app) => {
-    app.decorate('rateLimits', new RateLimits(app.config.rateLimits, app.redis));
+    app.decorate('rateLimits', new RateLimits(app.config.rateLimits, app.redis, `${app.config.redisKeyPrefix}:rl`));
   },
   { name: 'rate-limits', dependencies: ['config', 'redis'] },
 );

@@ -1,6 +1,6 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Database, UsersTable } from '../schema.js';
-import { offsetOf, type Page, type PageRequest } from '../pagination.js';
+import { containsPattern, offsetOf, type Page, type PageRequest } from '../pagination.js';
 
 export type UserRow = Selectable<UsersTable>;
 
@@ -41,10 +41,12 @@ export class UsersRepository {
   async list(request: PageRequest & { search?: string }): Promise<Page<UserRow>> {
     let query = this.db.selectFrom('users');
     if (request.search) {
-      // Wildcards are dropped rather than escaped: SQLite's LIKE has no default escape character.
-      const pattern = `%${request.search.toLowerCase().replace(/[\\%_]/g, '')}%`;
+      const pattern = containsPattern(request.search.toLowerCase());
       query = query.where((where) =>
-        where.or([where('username', 'like', pattern), where('email', 'like', pattern)]),
+        where.or([
+          sql<boolean>`${sql.ref('username')} like ${pattern} escape '\\'`,
+          sql<boolean>`${sql.ref('email')} like ${pattern} escape '\\'`,
+        ]),
       );
     }
     const [items, count] = await Promise.all([
