@@ -1,0 +1,2 @@
+// Runs every benchmark in turn; each prints a Markdown table for docs/BENCHMARKS.md.
+await import('./http-throughput.js');
