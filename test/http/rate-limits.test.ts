@@ -46,6 +46,25 @@ describe('rate limits in memory', () => {
     }
   });
 
+  it('limits login attempts per account on top of the per-IP budget', async () => {
+    const guarded = await createTestApp('sqlite', { RATE_LIMIT_AUTH: '8' });
+    try {
+      await guarded.signUp('victim');
+      const statuses = [];
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const response = await guarded.request('POST', '/api/v1/auth/login', { body: { username: 'VICTIM', password: 'wrong-guess' } });
+        statuses.push(response.status);
+      }
+      // The account allows 4 attempts a window (half the per-IP budget); signUp's login used one.
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      const blocked = await guarded.request('POST', '/api/v1/auth/login', { body: { username: 'victim', password: 'victim-password' } });
+      expect(blocked.status).toBe(429);
+      expect(blocked.body.message).toMatch(/this account/);
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it('never limits the health probe', async () => {
     for (let attempt = 0; attempt < 10; attempt++) {
       const response = await t.request('GET', '/api/v1/health');
