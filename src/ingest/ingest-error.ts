@@ -13,6 +13,7 @@ export type IngestFailureReason =
   | 'archive-rejected'
   | 'corrupt'
   | 'encrypted'
+  | 'too-complex'
   | 'timeout';
 
 /**
