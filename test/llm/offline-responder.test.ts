@@ -205,3 +205,150 @@ describe('offline responder: the V3 model protocol', () => {
     expect(result.text).toBe('Membership costs $25 per year. [1]');
   });
 });
+
+/** Passages shaped like the chunker's: a heading-path line, a blank line, then the text. */
+const harbourviewKnowledge: OfflineKnowledge = {
+  passages: [
+    {
+      id: 'report#2',
+      title: 'harbourview-annual-report-2023.pdf',
+      text:
+        "Harbourview Annual Report 2023 > Managing Director's letter\n\n" +
+        'We opened two new branches this year. Sales grew steadily in every region.\n\n' +
+        'Priya Nair, Managing Director',
+    },
+    {
+      id: 'about#1',
+      title: 'about-us.md',
+      text:
+        'Harbourview > About us\n\n' +
+        'Harbourview was founded in 1998 in Leeds. The company employs 1,240 staff across three sites. Our lamps are sold in 30 countries.',
+    },
+    {
+      id: 'handbook#4',
+      title: 'staff-handbook.md',
+      text: 'Staff Handbook > Leave > Parental leave\n\nA birthing parent receives 26 weeks of full pay. A partner receives six weeks of full pay after a birth or adoption.',
+    },
+    {
+      id: 'handbook#1',
+      title: 'staff-handbook.md',
+      text: 'Staff Handbook\n\nThis handbook covers staff in the United Kingdom. Staff in the Dublin office follow a local supplement where the two differ.',
+    },
+    {
+      id: 'faq#3',
+      title: 'help-centre.md',
+      text: 'Help centre > Delivery > How long does delivery take?\n\nMost orders arrive within three working days. Remote islands can take longer.',
+    },
+  ],
+};
+
+const figuresKnowledge: OfflineKnowledge = {
+  passages: [
+    {
+      id: 'figures#1',
+      title: 'figures.xlsx',
+      text:
+        'figures.xlsx > Revenue by region\n\n' +
+        'Year: 2022; Region: EMEA; Revenue: 1100000\nYear: 2023; Region: EMEA; Revenue: 1234000\nYear: 2023; Region: APAC; Revenue: 800000',
+    },
+    {
+      id: 'figures#0',
+      title: 'figures.xlsx',
+      text:
+        'figures.xlsx > Revenue by region\n\n' +
+        'Info: sheet "Revenue by region", 3 rows × 3 columns\n- Year (number): 3 non-empty, 2 distinct; min 2022, max 2023, mean 2022.67, sum 6068\n\n' +
+        'Head:\nYear | Region | Revenue\n2022 | EMEA | 1100000',
+    },
+    {
+      id: 'prices#1',
+      title: 'price-list.xlsx',
+      text: 'price-list.xlsx > Prices\n\nProduct: TrailLite tent; Price (USD): 199; Weight (kg): 1.8\nProduct: Glow lantern; Price (USD): 35; Weight (kg): 0.3',
+    },
+    {
+      id: 'lantern#2',
+      title: 'glow-lantern-manual.html',
+      text: 'Glow Lantern Manual > Specifications\n\nProperty: Battery life; Value: 40 hours\nProperty: Depth rating; Value: 2 m',
+    },
+  ],
+};
+
+describe('offline responder: heading paths are context, never answers', () => {
+  it('answers from the text under a heading and never quotes the heading line', async () => {
+    const result = await ask('Who is the managing director of Harbourview?', harbourviewKnowledge);
+    expect(result.text).toBe('Priya Nair, Managing Director [1]');
+    expect(result.sources.map((source) => source.id)).toEqual(['report#2']);
+  });
+
+  it('refuses rather than quote a heading that matches the question', async () => {
+    const result = await ask("What is the managing director's salary?", harbourviewKnowledge);
+    expect(result.text).toMatch(/^I'm sorry, I couldn't find an answer/);
+    expect(result.text).not.toContain(' > ');
+  });
+
+  it('lets a question heading tie a paraphrased question to the text below it', async () => {
+    const result = await ask('How long will my delivery take?', harbourviewKnowledge);
+    expect(result.text).toBe('Most orders arrive within three working days. [1]');
+    expect(result.sources.map((source) => source.id)).toEqual(['faq#3']);
+  });
+
+  it('never quotes sheet profile lines or a table header row', () => {
+    const answer = answerQuestion('What columns does the revenue by region sheet have?', figuresKnowledge);
+    expect(answer.text).not.toMatch(/non-empty|Info: sheet|Year \| Region/);
+  });
+});
+
+describe('offline responder: table and spreadsheet rows', () => {
+  it('answers with the asked cell of the row the question names', async () => {
+    const result = await ask('What was revenue in EMEA in 2023?', figuresKnowledge);
+    expect(result.text).toBe('Revenue for EMEA in 2023 was 1234000. [1]');
+    expect(result.sources[0]).toMatchObject({ id: 'figures#1' });
+  });
+
+  it('reads a property table row as "property: value"', async () => {
+    const result = await ask("What is the Glow lantern's depth rating?", figuresKnowledge);
+    expect(result.text).toBe('Depth rating: 2 m [1]');
+  });
+
+  it('gives a product row the column asked for', async () => {
+    const result = await ask('How much does the TrailLite tent cost?', figuresKnowledge);
+    expect(result.text).toBe('Price (USD) for TrailLite tent is 199. [1]');
+  });
+});
+
+describe('offline responder: specific terms and near misses', () => {
+  it.each([
+    ['How many weeks of partner leave do staff in the Dublin office get?', harbourviewKnowledge],
+    ['How many weeks of partner leave do staff in Madrid get?', harbourviewKnowledge],
+    ['What is the price of the TrailLite Pro tent?', figuresKnowledge],
+    ['How long does the battery of the TrailLite tent last?', figuresKnowledge],
+    ['What was revenue in EMEA in 2021?', figuresKnowledge],
+  ])('refuses %j instead of answering from a neighbouring fact', async (question, knowledge) => {
+    const result = await ask(question, knowledge);
+    expect(result.text).toBe(
+      "I'm sorry, I couldn't find an answer to that in the documents I have, so I'd rather not guess. Could you rephrase your question, or ask about something else?",
+    );
+    expect(result.sources).toEqual([]);
+  });
+
+  it('answers the same question when it names nothing the passages lack', async () => {
+    const result = await ask('How many weeks of partner leave do staff get?', harbourviewKnowledge);
+    expect(result.text).toBe('A partner receives six weeks of full pay after a birth or adoption. [1]');
+  });
+});
+
+describe('offline responder: paraphrases and the kind of answer asked for', () => {
+  it.each([
+    ['How many people work there?', 'The company employs 1,240 staff across three sites. [1]'],
+    ['When was Harbourview founded?', 'Harbourview was founded in 1998 in Leeds. [1]'],
+    ['In how many countries are the lamps on sale?', 'Our lamps are sold in 30 countries. [1]'],
+  ])('answers %j', async (question, expected) => {
+    const result = await ask(question, harbourviewKnowledge);
+    expect(result.text).toBe(expected);
+    expect(result.sources.map((source) => source.id)).toEqual(['about#1']);
+  });
+
+  it('does not count "the two" as a figure for a "how many" question', () => {
+    const answer = answerQuestion('How many staff work in the Dublin office?', harbourviewKnowledge);
+    expect(answer.kind).toBe('no-answer');
+  });
+});

@@ -1,8 +1,10 @@
 import { composeCitedAnswer, type OfflineCitation } from './cited-answer.js';
-import { evidenceSentences, evidenceSources } from './evidence.js';
+import { evidenceSources, gatherEvidence } from './evidence.js';
 import { matchFaq } from './faq-matcher.js';
 import type { OfflineKnowledge } from './offline-knowledge.js';
 import { emptyQuestionReply, noAnswerReply, noKnowledgeReply, smallTalkReply } from './replies.js';
+import { analyseQuestion } from './question-analysis.js';
+import { rowAnswer } from './row-answer.js';
 import { selectEvidence } from './sentence-selection.js';
 import { readSmallTalk } from './small-talk.js';
 import { contentTerms } from './text-analysis.js';
@@ -28,8 +30,8 @@ export function answerQuestion(message: string, knowledge: OfflineKnowledge): Of
   // The assistant's and organisation's own names are implied by every question; a document
   // that never repeats them must still be able to answer "What is Acme's refund policy?".
   const nameTerms = new Set(contentTerms(`${knowledge.agentName ?? ''} ${knowledge.organisationName ?? ''}`));
-  const questionTerms = contentTerms(reading.question).filter((term) => !nameTerms.has(term));
-  if (questionTerms.length === 0) return reply('empty-question', emptyQuestionReply(knowledge));
+  const question = analyseQuestion(reading.question, nameTerms);
+  if (question.terms.length === 0) return reply('empty-question', emptyQuestionReply(knowledge));
 
   const sources = evidenceSources(knowledge);
   if (sources.length === 0) return reply('no-knowledge', noKnowledgeReply(knowledge));
@@ -37,9 +39,13 @@ export function answerQuestion(message: string, knowledge: OfflineKnowledge): Of
   const faqMatch = matchFaq(reading.question, knowledge.examples ?? []);
   if (faqMatch) return reply('faq', faqMatch.example.answer);
 
-  const evidence = selectEvidence(questionTerms, evidenceSentences(sources));
+  const evidence = selectEvidence(question, gatherEvidence(sources));
   if (!evidence) return reply('no-answer', noAnswerReply(knowledge));
-  return { kind: 'documents', ...composeCitedAnswer(evidence.sentences, sources) };
+  // A table row is said from the cells the question asks about, not pasted whole.
+  const sentences = evidence.sentences.map((sentence) =>
+    sentence.cells ? { ...sentence, text: rowAnswer(sentence.cells, question.terms, sentence.text) } : sentence,
+  );
+  return { kind: 'documents', ...composeCitedAnswer(sentences, sources) };
 }
 
 function reply(kind: OfflineAnswerKind, text: string): OfflineAnswer {

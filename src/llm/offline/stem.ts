@@ -5,6 +5,8 @@
  * extractive responder means confidently quoting the wrong sentence.
  */
 export function stem(word: string): string {
+  const irregular = irregularForms.get(word);
+  if (irregular) return irregular;
   if (word.length <= 3 || /\d/.test(word)) return word;
   let stemmed = word;
   if (stemmed.endsWith('ies') && stemmed.length > 4) stemmed = `${stemmed.slice(0, -3)}y`;
@@ -34,3 +36,18 @@ function undoubleFinalConsonant(base: string): string {
   if (base.length > 5 && base.endsWith('ll')) return base.slice(0, -1);
   return base;
 }
+
+/** Irregular verb forms, onto the stem of their base form ("paid" meets "pay" and "payment"). */
+const irregularForms: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    paid: 'pay', bought: 'buy', sold: 'sell', sent: 'send', spent: 'spend', kept: 'keep', held: 'hold',
+    took: 'take', taken: 'take', gave: 'give', given: 'give', made: 'mak', met: 'meet', built: 'build',
+    ran: 'run', won: 'win', grew: 'grow', grown: 'grow', fell: 'fall', fallen: 'fall', rose: 'ris',
+    risen: 'ris', chose: 'choos', chosen: 'choos', began: 'begin', begun: 'begin', wrote: 'writ',
+    written: 'writ', drove: 'driv', driven: 'driv', brought: 'bring', thought: 'think', taught: 'teach',
+    caught: 'catch', lost: 'los', paying: 'pay', told: 'tell', sought: 'seek', broke: 'break', broken: 'break',
+    ate: 'eat', eaten: 'eat', flew: 'fly', flown: 'fly', went: 'go', gone: 'go', did: 'do', done: 'do',
+    stood: 'stand', understood: 'understand', led: 'lead', fed: 'feed', felt: 'feel', dealt: 'deal',
+    meant: 'mean', shut: 'shut', cut: 'cut', set: 'set', hit: 'hit', let: 'let',
+  }),
+);

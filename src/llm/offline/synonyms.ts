@@ -30,6 +30,34 @@ const synonymGroups: readonly string[][] = [
   ['pet', 'dog', 'cat', 'animal'],
   ['kid', 'child', 'children'],
   ['quick', 'fast', 'rapid'],
+  // Organisations and people at work.
+  ['employee', 'staff', 'personnel', 'workforce', 'headcount', 'worker', 'people', 'employ'],
+  ['work', 'employ'],
+  ['customer', 'client', 'buyer'],
+  // Money and figures.
+  ['revenue', 'sales', 'turnover', 'income'],
+  ['profit', 'earnings'],
+  ['salary', 'wage', 'remuneration', 'compensation'],
+  ['discount', 'reduction', 'rebate'],
+  ['spend', 'spending', 'expenditure', 'expense', 'outlay'],
+  ['bill', 'invoice'],
+  ['free', 'complimentary'],
+  // Change over time.
+  ['increase', 'rise', 'grow', 'growth', 'gain', 'climb'],
+  ['decrease', 'reduce', 'fall', 'drop', 'decline', 'cut', 'lower'],
+  ['end', 'finish', 'terminate', 'termination', 'cancel'],
+  ['begin', 'start', 'launch'],
+  ['annual', 'yearly'],
+  ['holiday', 'vacation', 'leave'],
+  // Goals and plans.
+  ['aim', 'goal', 'target', 'objective'],
+  // Things going wrong and being put right.
+  ['broken', 'damaged', 'faulty', 'defective', 'defect'],
+  ['repair', 'fix', 'mend'],
+  ['respond', 'response', 'reply', 'answer'],
+  ['weight', 'weigh', 'heavy'],
+  ['website', 'site', 'online', 'web'],
+  ['information', 'info', 'details', 'data'],
 ];
 
 const groupsByStem = new Map<string, Set<string>>();
