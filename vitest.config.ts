@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    globalSetup: ['test/setup/build-web.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -1,2 +1,3 @@
 // Runs every benchmark in turn; each prints a Markdown table for docs/BENCHMARKS.md.
 await import('./http-throughput.js');
+await import('./chat-overhead.js');

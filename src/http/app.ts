@@ -7,12 +7,15 @@ import type { Config } from '../config.js';
 import { loggerOptions } from './logging.js';
 import nativeApi from './native/native-api.js';
 import configPlugin from './plugins/config-plugin.js';
+import jobsPlugin from './plugins/jobs-plugin.js';
 import metricsPlugin from './plugins/metrics-plugin.js';
 import openapiPlugin from './plugins/openapi-plugin.js';
 import rateLimitsPlugin from './plugins/rate-limits-plugin.js';
 import redisPlugin from './plugins/redis-plugin.js';
 import servicesPlugin from './plugins/services-plugin.js';
 import storePlugin from './plugins/store-plugin.js';
+import widgetApi from './widget/widget-api.js';
+import widgetPages from './widget/widget-pages.js';
 import { formatSchemaErrors, validatorCompiler } from './validation.js';
 
 const requestIdPattern = /^[A-Za-z0-9._-]{1,128}$/;
@@ -49,6 +52,7 @@ export async function buildApp(config: Config, options: { logStream?: Destinatio
   await app.register(storePlugin);
   await app.register(redisPlugin);
   await app.register(rateLimitsPlugin);
+  await app.register(jobsPlugin);
   await app.register(servicesPlugin);
   await app.register(metricsPlugin);
   await app.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: false });
@@ -56,5 +60,8 @@ export async function buildApp(config: Config, options: { logStream?: Destinatio
 
   // API surfaces.
   await app.register(nativeApi, { prefix: '/api/v1' });
+  await app.register(widgetApi, { prefix: '/api/widget/v1' });
+  await app.register(widgetPages);
+  await app.register(import('./web/console-plugin.js'));
   return app;
 }

@@ -11,6 +11,20 @@ export interface StorageCapabilities {
   timestampType: 'text' | 'timestamptz';
   /** Recognises a unique-constraint violation from the driver's error. */
   isUniqueViolation(error: unknown): boolean;
+  /**
+   * The schema the connection works in (PostgreSQL's current_schema()), so bookkeeping tables
+   * such as Kysely's migration lock are looked up there and not in whatever schema has one.
+   */
+  schema: string | undefined;
+  /**
+   * How chunk text is searched: an FTS5 virtual table kept beside the table by triggers (SQLite),
+   * or a generated `tsvector` column with a GIN index (PostgreSQL).
+   */
+  fullTextSearch: 'fts5' | 'tsvector';
+  /** Column type for raw bytes such as embeddings. */
+  binaryType: 'blob' | 'bytea';
+  /** How an auto-numbered integer key is declared: AUTOINCREMENT or an identity column. */
+  integerIdentity: 'autoincrement' | 'identity';
 }
 
 export interface DatabaseConnection {
@@ -51,6 +65,10 @@ async function connectSqlite(path: string): Promise<Pick<DatabaseConnection, 'db
     capabilities: {
       name: 'sqlite',
       timestampType: 'text',
+      schema: undefined,
+      fullTextSearch: 'fts5',
+      binaryType: 'blob',
+      integerIdentity: 'autoincrement',
       isUniqueViolation: (error) =>
         typeof error === 'object' &&
         error !== null &&
@@ -76,11 +94,17 @@ async function connectPostgres(url: string): Promise<Pick<DatabaseConnection, 'd
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   return {
-    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] }),
+    db,
     capabilities: {
       name: 'postgres',
       timestampType: 'timestamptz',
+      schema: rows[0]?.schema,
+      fullTextSearch: 'tsvector',
+      binaryType: 'bytea',
+      integerIdentity: 'identity',
       isUniqueViolation: (error) =>
         typeof error === 'object' && error !== null && 'code' in error && error.code === '23505',
     },

@@ -3,10 +3,27 @@ import { connectDatabase, type ConnectOptions, type StorageCapabilities } from '
 import { migrateToLatest } from './migrate.js';
 import type { Database } from './schema.js';
 import { ApiKeysRepository } from './repositories/api-keys-repository.js';
+import { ChatbotsRepository } from './repositories/chatbots-repository.js';
+import { LlmConfigsRepository } from './repositories/llm-configs-repository.js';
+import { LlmProvidersRepository } from './repositories/llm-providers-repository.js';
 import { OutboxRepository } from './repositories/outbox-repository.js';
 import { PasswordResetsRepository } from './repositories/password-resets-repository.js';
+import { PersonalitiesRepository } from './repositories/personalities-repository.js';
 import { SessionsRepository } from './repositories/sessions-repository.js';
 import { UsersRepository } from './repositories/users-repository.js';
+import { ConversationsRepository } from './repositories/conversations-repository.js';
+import { EndUsersRepository } from './repositories/end-users-repository.js';
+import { IdempotencyKeysRepository } from './repositories/idempotency-keys-repository.js';
+import { MessageRatingsRepository } from './repositories/message-ratings-repository.js';
+import { MessagesRepository } from './repositories/messages-repository.js';
+import { WidgetKeysRepository } from './repositories/widget-keys-repository.js';
+import { WidgetSettingsRepository } from './repositories/widget-settings-repository.js';
+import { KnowledgeBasesRepository } from './repositories/knowledge-bases-repository.js';
+import { KnowledgeChunksRepository } from './repositories/knowledge-chunks-repository.js';
+import { KnowledgeFilesRepository } from './repositories/knowledge-files-repository.js';
+import { KnowledgeItemsRepository } from './repositories/knowledge-items-repository.js';
+import { KnowledgeLinksRepository } from './repositories/knowledge-links-repository.js';
+import { KnowledgeSourcesRepository } from './repositories/knowledge-sources-repository.js';
 
 /** The repositories, bound to one executor: the pool, or a transaction. */
 export class Repositories {
@@ -15,13 +32,47 @@ export class Repositories {
   readonly apiKeys: ApiKeysRepository;
   readonly passwordResets: PasswordResetsRepository;
   readonly outbox: OutboxRepository;
+  readonly chatbots: ChatbotsRepository;
+  readonly personalities: PersonalitiesRepository;
+  readonly llmProviders: LlmProvidersRepository;
+  readonly llmConfigs: LlmConfigsRepository;
+  readonly endUsers: EndUsersRepository;
+  readonly conversations: ConversationsRepository;
+  readonly messages: MessagesRepository;
+  readonly messageRatings: MessageRatingsRepository;
+  readonly idempotencyKeys: IdempotencyKeysRepository;
+  readonly widgetKeys: WidgetKeysRepository;
+  readonly widgetSettings: WidgetSettingsRepository;
+  readonly knowledgeBases: KnowledgeBasesRepository;
+  readonly knowledgeSources: KnowledgeSourcesRepository;
+  readonly knowledgeFiles: KnowledgeFilesRepository;
+  readonly knowledgeItems: KnowledgeItemsRepository;
+  readonly knowledgeLinks: KnowledgeLinksRepository;
+  readonly knowledgeChunks: KnowledgeChunksRepository;
 
-  constructor(db: Kysely<Database>) {
+  constructor(db: Kysely<Database>, capabilities: StorageCapabilities) {
     this.users = new UsersRepository(db);
     this.sessions = new SessionsRepository(db);
     this.apiKeys = new ApiKeysRepository(db);
     this.passwordResets = new PasswordResetsRepository(db);
     this.outbox = new OutboxRepository(db);
+    this.chatbots = new ChatbotsRepository(db);
+    this.personalities = new PersonalitiesRepository(db);
+    this.llmProviders = new LlmProvidersRepository(db);
+    this.llmConfigs = new LlmConfigsRepository(db);
+    this.endUsers = new EndUsersRepository(db);
+    this.conversations = new ConversationsRepository(db);
+    this.messages = new MessagesRepository(db);
+    this.messageRatings = new MessageRatingsRepository(db);
+    this.idempotencyKeys = new IdempotencyKeysRepository(db);
+    this.widgetKeys = new WidgetKeysRepository(db);
+    this.widgetSettings = new WidgetSettingsRepository(db);
+    this.knowledgeBases = new KnowledgeBasesRepository(db);
+    this.knowledgeSources = new KnowledgeSourcesRepository(db);
+    this.knowledgeFiles = new KnowledgeFilesRepository(db);
+    this.knowledgeItems = new KnowledgeItemsRepository(db);
+    this.knowledgeLinks = new KnowledgeLinksRepository(db);
+    this.knowledgeChunks = new KnowledgeChunksRepository(db, capabilities);
   }
 }
 
@@ -36,7 +87,7 @@ export class Store extends Repositories {
     readonly ping: () => Promise<void>,
     readonly close: () => Promise<void>,
   ) {
-    super(db);
+    super(db, capabilities);
   }
 
   static async open(options: ConnectOptions & { migrate?: boolean }): Promise<Store> {
@@ -52,7 +103,7 @@ export class Store extends Repositories {
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((transaction) => work(new Repositories(transaction)));
+    return this.db.transaction().execute((transaction) => work(new Repositories(transaction, this.capabilities)));
   }
 
   isUniqueViolation(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { UpstreamTurnError } from '../../core/conversations/turn-errors.js';
 import { DomainError, RateLimitError, type ErrorCode } from '../../core/errors.js';
 
 const codeByStatus: Record<number, ErrorCode> = {
@@ -9,7 +10,8 @@ const codeByStatus: Record<number, ErrorCode> = {
   429: 'RATE_LIMIT_EXCEEDED',
 };
 
-function errorBody(message: string, code: ErrorCode) {
+/** seed 004's codes, or the precise upstream code of a failed chat turn (UPSTREAM_TIMEOUT, ...). */
+function errorBody(message: string, code: ErrorCode | UpstreamTurnError['upstreamCode']) {
   return { status: 'error' as const, message, code };
 }
 
@@ -22,7 +24,8 @@ export function installNativeErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       if (error instanceof RateLimitError) reply.header('retry-after', String(error.retryAfterSeconds));
-      return reply.status(error.statusCode).send(errorBody(error.message, error.code));
+      const code = error instanceof UpstreamTurnError ? error.upstreamCode : error.code;
+      return reply.status(error.statusCode).send(errorBody(error.message, code));
     }
     const status = error.statusCode ?? 500;
     if ('validation' in error && error.validation) {

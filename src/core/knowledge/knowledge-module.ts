@@ -1,0 +1,93 @@
+import type { JobQueue } from '../../jobs/job-queue.js';
+import type { BlobStorage } from '../../storage/blobs/blob-storage.js';
+import type { Store } from '../../storage/store.js';
+import type { ProviderCredentials } from '../providers/provider-credentials.js';
+import { DenseIndex } from './dense-index.js';
+import { EmbeddingModels } from './embedding-models.js';
+import {
+  ingestSourceJobName,
+  reindexKnowledgeBaseJobName,
+  type IngestSourcePayload,
+  type ReindexKnowledgeBasePayload,
+} from './ingestion-jobs.js';
+import { IngestionPipeline } from './ingestion-pipeline.js';
+import { IngestionScheduler } from './ingestion-scheduler.js';
+import { KnowledgeBaseService } from './knowledge-base-service.js';
+import { KnowledgeFileService } from './knowledge-file-service.js';
+import { KnowledgeItemService } from './knowledge-item-service.js';
+import { KnowledgeLinkService } from './knowledge-link-service.js';
+import { KnowledgeRetriever } from './knowledge-retriever.js';
+import { createPageFetcher, type LinkFetcher } from './link-fetcher.js';
+import { SourceDocuments } from './source-documents.js';
+import { SourceRemoval } from './source-removal.js';
+import { TaskService } from './task-service.js';
+
+/** Largest upload accepted by default: the ingest library's own file limit. */
+export const defaultMaximumUploadBytes = 50 * 1024 * 1024;
+
+export interface KnowledgeModuleOptions {
+  store: Store;
+  jobs: JobQueue;
+  blobs: BlobStorage;
+  credentials: ProviderCredentials;
+  allowedPrivateHosts: readonly string[];
+  maximumUploadBytes?: number | undefined;
+  /** How links are fetched; the crawler plugs in here. Default: the single page, through the guarded client. */
+  linkFetcher?: LinkFetcher | undefined;
+  /** Where errors go that belong to no request, such as a failed status write after a job failed. */
+  onError: (error: unknown) => void;
+}
+
+/** Everything the knowledge feature offers to API surfaces and to conversations. */
+export interface KnowledgeServices {
+  knowledgeBases: KnowledgeBaseService;
+  files: KnowledgeFileService;
+  items: KnowledgeItemService;
+  links: KnowledgeLinkService;
+  /** Search, and `retrieveForChatbot` to ground a conversation's answers. */
+  retriever: KnowledgeRetriever;
+  tasks: TaskService;
+  /** Re-establishes "every unfinished source has its job"; run once the job queue has started. */
+  reconcile(): Promise<void>;
+}
+
+/**
+ * Wires the knowledge feature and registers its jobs on the queue (which must not have started
+ * yet). A job that ends in FAILURE, however it got there (a permanent error, retries used up, a
+ * job killed too often), marks its source FAILURE with the job's reason.
+ */
+export function createKnowledgeServices(options: KnowledgeModuleOptions): KnowledgeServices {
+  const { store, jobs, blobs } = options;
+  const maximumUploadBytes = options.maximumUploadBytes ?? defaultMaximumUploadBytes;
+  const denseIndex = new DenseIndex(store);
+  const embeddingModels = new EmbeddingModels(options.credentials, { allowedPrivateHosts: options.allowedPrivateHosts });
+  const scheduler = new IngestionScheduler(store, jobs);
+  const removal = new SourceRemoval(store, blobs, denseIndex);
+  const linkFetcher = options.linkFetcher ?? createPageFetcher({ allowedPrivateHosts: options.allowedPrivateHosts });
+  const pipeline = new IngestionPipeline(store, new SourceDocuments(blobs, linkFetcher, maximumUploadBytes), embeddingModels, denseIndex);
+
+  jobs.register<IngestSourcePayload>(ingestSourceJobName, (payload, context) => pipeline.run(payload, context), {
+    concurrency: 2,
+    attempts: 3,
+    timeoutMs: 10 * 60_000,
+  });
+  jobs.register<ReindexKnowledgeBasePayload>(reindexKnowledgeBaseJobName, (payload) => scheduler.reconcile(payload.knowledgeBaseId));
+  jobs.onEvent((event) => {
+    if (event.type !== 'job-failed' || event.job.name !== ingestSourceJobName) return;
+    const { kind, sourceId } = event.job.payload as IngestSourcePayload;
+    const reason = event.job.failureReason ?? 'Ingestion failed';
+    store.knowledgeSources
+      .setStatusForTask(kind, sourceId, event.job.id, 'FAILURE', reason, event.job.updatedAt)
+      .catch(options.onError);
+  });
+
+  return {
+    knowledgeBases: new KnowledgeBaseService(store, blobs, scheduler, embeddingModels, denseIndex),
+    files: new KnowledgeFileService(store, blobs, scheduler, removal, maximumUploadBytes),
+    items: new KnowledgeItemService(store, scheduler, removal),
+    links: new KnowledgeLinkService(store, scheduler, removal),
+    retriever: new KnowledgeRetriever(store, denseIndex, embeddingModels),
+    tasks: new TaskService(jobs),
+    reconcile: () => scheduler.reconcile(),
+  };
+}

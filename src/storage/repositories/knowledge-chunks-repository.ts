@@ -1,0 +1,159 @@
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { toFts5MatchQuery, toPostgresTsQuery } from '../../search/bm25-query.js';
+import type { StorageCapabilities } from '../dialect.js';
+import type { Database, KnowledgeChunksTable } from '../schema.js';
+import type { SourceKind } from './knowledge-sources-repository.js';
+
+/** A chunk as read back, without its embedding. */
+export type KnowledgeChunkRow = Omit<Selectable<KnowledgeChunksTable>, 'embedding'>;
+
+/** A chunk to store; the embedding as float32 values. */
+export type NewKnowledgeChunk = Omit<Insertable<KnowledgeChunksTable>, 'id' | 'embedding'> & { embedding: Float32Array };
+
+/** A full-text hit: higher scores are better (BM25 on SQLite, cover density rank on PostgreSQL). */
+export interface SparseHit {
+  chunkId: number;
+  score: number;
+}
+
+/** Bound parameters per inserted row stay well under SQLite's limit of 32766 per statement. */
+const insertBatchSize = 500;
+
+/**
+ * Chunks and their full-text index. Searches take the caller's id and filter on it in the
+ * query itself (SECURITY §1): a chunk of another tenant is never a candidate, not merely dropped
+ * afterwards.
+ */
+export class KnowledgeChunksRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly capabilities: Pick<StorageCapabilities, 'fullTextSearch'>,
+  ) {}
+
+  /**
+   * Swaps a source's chunks for new ones. Run it inside a transaction so that readers see either
+   * the old chunks or the new ones, never a mix. Returns the ids removed and added, in order.
+   */
+  async replaceSource(
+    kind: SourceKind,
+    sourceId: string,
+    chunks: readonly NewKnowledgeChunk[],
+  ): Promise<{ removedIds: number[]; insertedIds: number[] }> {
+    const removedIds = await this.deleteSource(kind, sourceId);
+    const insertedIds: number[] = [];
+    for (let start = 0; start < chunks.length; start += insertBatchSize) {
+      const rows = chunks.slice(start, start + insertBatchSize).map((chunk) => ({ ...chunk, embedding: toBytes(chunk.embedding) }));
+      const inserted = await this.db.insertInto('knowledgeChunks').values(rows).returning('id').execute();
+      insertedIds.push(...inserted.map((row) => Number(row.id)));
+    }
+    return { removedIds, insertedIds };
+  }
+
+  /** Deletes a source's chunks; returns their ids. */
+  async deleteSource(kind: SourceKind, sourceId: string): Promise<number[]> {
+    const rows = await this.db
+      .deleteFrom('knowledgeChunks')
+      .where('sourceKind', '=', kind)
+      .where('sourceId', '=', sourceId)
+      .returning('id')
+      .execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** Deletes every chunk of a knowledge base (before the knowledge base itself goes). */
+  async deleteKnowledgeBase(knowledgeBaseId: string): Promise<void> {
+    await this.db.deleteFrom('knowledgeChunks').where('knowledgeBaseId', '=', knowledgeBaseId).execute();
+  }
+
+  /** A source's chunks in document order, without embeddings. */
+  async listBySource(kind: SourceKind, sourceId: string): Promise<KnowledgeChunkRow[]> {
+    return this.withoutEmbedding()
+      .where('sourceKind', '=', kind)
+      .where('sourceId', '=', sourceId)
+      .orderBy('ordinal')
+      .execute();
+  }
+
+  /** The embeddings a dense index loads for one knowledge base and embedding model. */
+  async listEmbeddings(knowledgeBaseId: string, embeddingModel: string): Promise<{ id: number; embedding: Float32Array }[]> {
+    const rows = await this.db
+      .selectFrom('knowledgeChunks')
+      .select(['id', 'embedding'])
+      .where('knowledgeBaseId', '=', knowledgeBaseId)
+      .where('embeddingModel', '=', embeddingModel)
+      .execute();
+    return rows.map((row) => ({ id: Number(row.id), embedding: fromBytes(row.embedding) }));
+  }
+
+  /** The chunks with these ids that lie in the owner's knowledge bases. */
+  async findManyOwned(ids: readonly number[], ownerId: string): Promise<KnowledgeChunkRow[]> {
+    if (ids.length === 0) return [];
+    return this.withoutEmbedding()
+      .where('id', 'in', ids)
+      .where('knowledgeBaseId', 'in', this.db.selectFrom('knowledgeBases').select('id').where('ownerId', '=', ownerId))
+      .execute();
+  }
+
+  /**
+   * Full-text search for a user's question over the owner's knowledge bases among
+   * `knowledgeBaseIds`, best first. The question goes through src/search's injection-safe
+   * builders (`toFts5MatchQuery` / `toPostgresTsQuery`) and is always a bound parameter.
+   */
+  async searchSparse(ownerId: string, knowledgeBaseIds: readonly string[], question: string, limit: number): Promise<SparseHit[]> {
+    const fts5 = this.capabilities.fullTextSearch === 'fts5';
+    const query = fts5 ? toFts5MatchQuery(question) : toPostgresTsQuery(question);
+    if (query === undefined || knowledgeBaseIds.length === 0 || limit <= 0) return [];
+    const knowledgeBases = sql.join(knowledgeBaseIds.map((id) => sql`${id}`));
+    const statement = fts5
+      ? sql<SparseHit>`
+          select chunk.id as chunk_id, -bm25(knowledge_chunks_fts) as score
+          from knowledge_chunks_fts
+          join knowledge_chunks chunk on chunk.id = knowledge_chunks_fts.rowid
+          join knowledge_bases base on base.id = chunk.knowledge_base_id
+          where knowledge_chunks_fts match ${query}
+            and base.owner_id = ${ownerId}
+            and chunk.knowledge_base_id in (${knowledgeBases})
+          order by bm25(knowledge_chunks_fts), chunk.id
+          limit ${limit}`
+      : sql<SparseHit>`
+          select chunk.id as chunk_id, ts_rank_cd(chunk.search_vector, query) as score
+          from knowledge_chunks chunk
+          join knowledge_bases base on base.id = chunk.knowledge_base_id
+          cross join to_tsquery('english', ${query}) query
+          where chunk.search_vector @@ query
+            and base.owner_id = ${ownerId}
+            and chunk.knowledge_base_id in (${knowledgeBases})
+          order by score desc, chunk.id
+          limit ${limit}`;
+    const { rows } = await statement.execute(this.db);
+    return rows.map((row) => ({ chunkId: Number(row.chunkId), score: Number(row.score) }));
+  }
+
+  private withoutEmbedding() {
+    return this.db
+      .selectFrom('knowledgeChunks')
+      .select([
+        'id',
+        'knowledgeBaseId',
+        'sourceKind',
+        'sourceId',
+        'sourceTitle',
+        'sourceUrl',
+        'ordinal',
+        'text',
+        'tokenCount',
+        'location',
+        'embeddingModel',
+        'createdAt',
+      ]);
+  }
+}
+
+function toBytes(vector: Float32Array): Uint8Array {
+  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
+}
+
+/** Copies, because a driver's Buffer may sit at an offset a Float32Array cannot start at. */
+function fromBytes(bytes: Uint8Array): Float32Array {
+  return new Float32Array(Uint8Array.prototype.slice.call(bytes).buffer);
+}
