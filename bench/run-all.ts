@@ -1,3 +1,4 @@
 // Runs every benchmark in turn; each prints a Markdown table for docs/BENCHMARKS.md.
 await import('./http-throughput.js');
 await import('./chat-overhead.js');
+await import('./search-latency.js');

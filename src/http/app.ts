@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import type { DestinationStream } from 'pino';
 import type { Config } from '../config.js';
+import { routeSdkWarningsTo } from '../llm/sdk-warnings.js';
 import { loggerOptions } from './logging.js';
 import nativeApi from './native/native-api.js';
 import configPlugin from './plugins/config-plugin.js';
@@ -43,6 +44,7 @@ export async function buildApp(config: Config, options: { logStream?: Destinatio
     schemaErrorFormatter: (errors, part) => formatSchemaErrors(errors, part),
   });
   app.setValidatorCompiler(validatorCompiler);
+  routeSdkWarningsTo(app.log);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
