@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import { routeSdkWarningsTo } from '../llm/sdk-warnings.js';
 import { loggerOptions } from './logging.js';
 import nativeApi from './native/native-api.js';
+import consolePlugin from './web/console-plugin.js';
 import configPlugin from './plugins/config-plugin.js';
 import jobsPlugin from './plugins/jobs-plugin.js';
 import metricsPlugin from './plugins/metrics-plugin.js';
@@ -64,6 +65,6 @@ export async function buildApp(config: Config, options: { logStream?: Destinatio
   await app.register(nativeApi, { prefix: '/api/v1' });
   await app.register(widgetApi, { prefix: '/api/widget/v1' });
   await app.register(widgetPages);
-  await app.register(import('./web/console-plugin.js'));
+  await app.register(consolePlugin);
   return app;
 }
