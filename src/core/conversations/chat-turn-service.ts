@@ -5,6 +5,7 @@ import type { ChatbotService } from '../assistants/chatbot-service.js';
 import type { ModelSettings } from '../assistants/chatbot.js';
 import { toPersonality } from '../assistants/personality.js';
 import { ConflictError, NotFoundError } from '../errors.js';
+import type { RetrieveKnowledge } from './grounding.js';
 import { checkEarlierAttempt, requestHash } from './idempotency.js';
 import { LiveTurn } from './live-turn.js';
 import { ReplayedTurn } from './replayed-turn.js';
@@ -51,6 +52,7 @@ export class ChatTurnService {
     private readonly store: Store,
     private readonly chatbots: ChatbotService,
     private readonly resolveModel: ResolveModel,
+    private readonly retrieveKnowledge: RetrieveKnowledge,
     /** Operators' limits; tests shorten them to meet timeouts quickly. */
     readonly limits: TurnLimits = { ...defaultTurnLimits },
   ) {}
@@ -84,11 +86,15 @@ export class ChatTurnService {
       if (replay) return replay;
       throw error;
     }
+    const question = written.branch.findLast((message) => message.role === 'user')?.content ?? '';
+    const retrieved = await this.retrieveKnowledge(ownerId, chatbotId, question);
+    const passages = retrieved.knowledgeBaseCount > 0 ? retrieved.passages : undefined;
     const prompt = buildTurnPrompt({
       chatbot,
       personality: personality && toPersonality(personality),
       branch: written.branch,
       modelName: resolved.modelName,
+      passages,
     });
     return new LiveTurn(
       this.store,
@@ -99,6 +105,7 @@ export class ChatTurnService {
       // print an "unsupported setting" warning on every turn.
       { model: resolved.model, ...prompt, ...(resolved.providerType === 'offline' && { temperature: undefined }), ...this.limits },
       written.idempotencyKeyId,
+      passages ?? [],
     );
   }
 

@@ -3,6 +3,8 @@ import type { MessageRow } from '../../storage/repositories/messages-repository.
 import type { Store } from '../../storage/store.js';
 import { toMessage, type ConversationMessage } from './conversation.js';
 import type { ConversationStreamEvent, TurnStarted } from './conversation-stream-event.js';
+import type { KnowledgePassage } from '../knowledge/knowledge-passage.js';
+import { citedPassages, passageSource } from './grounding.js';
 import { answerOrThrow, endEvent, type Turn, type TurnAnswer } from './turn.js';
 import { outcomeColumns, toCitation, TurnRecorder, type TurnOutcome } from './turn-recorder.js';
 
@@ -26,6 +28,8 @@ export class LiveTurn implements Turn {
     private readonly assistantMessage: MessageRow,
     private readonly call: TurnModelCall,
     private readonly idempotencyKeyId: string | undefined,
+    /** The passages the prompt offered, to cite the ones a remote model's answer refers to. */
+    private readonly passages: readonly KnowledgePassage[] = [],
   ) {}
 
   async *stream(signal?: AbortSignal): AsyncGenerator<ConversationStreamEvent, void, undefined> {
@@ -35,10 +39,26 @@ export class LiveTurn implements Turn {
     const recorder = new TurnRecorder();
     let saving: Promise<ConversationMessage> | undefined;
     try {
+      let modelCitedSources = false;
+      let text = '';
       for await (const event of streamChatTurn({ ...this.call, abortSignal: signal })) {
+        if (event.type === 'finish' && !modelCitedSources) {
+          // A remote model cites by [n] as the prompt asks: turn those into sources before the end.
+          for (const passage of citedPassages(text, this.passages)) {
+            const source = { type: 'source' as const, source: passageSource(passage) };
+            recorder.record(source);
+            yield { type: 'source', source: toCitation(source.source) };
+          }
+        }
         recorder.record(event);
-        if (event.type === 'text-delta') yield event;
-        if (event.type === 'source') yield { type: 'source', source: toCitation(event.source) };
+        if (event.type === 'text-delta') {
+          text += event.delta;
+          yield event;
+        }
+        if (event.type === 'source') {
+          modelCitedSources = true;
+          yield { type: 'source', source: toCitation(event.source) };
+        }
       }
       const outcome = recorder.outcome();
       saving = this.save(outcome);

@@ -25,4 +25,6 @@ export interface KnowledgePassage {
 
 export interface RetrievedKnowledge {
   passages: KnowledgePassage[];
+  /** How many knowledge bases were searched: zero means the chatbot has none attached. */
+  knowledgeBaseCount: number;
 }

@@ -66,7 +66,7 @@ export class KnowledgeRetriever {
     );
     const limit = Math.max(0, ...knowledgeBases.map((knowledgeBase) => finalCount(settingsOf(knowledgeBase))));
     const merged = perKnowledgeBase.flat().sort((left, right) => right.score - left.score || left.chunk.id - right.chunk.id);
-    return { passages: numbered(merged.slice(0, limit)) };
+    return { passages: numbered(merged.slice(0, limit)), knowledgeBaseCount: knowledgeBases.length };
   }
 
   private async retrieveFrom(

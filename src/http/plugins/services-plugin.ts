@@ -67,9 +67,6 @@ export default fp(
     const providerNetwork = { allowedPrivateHosts: config.allowedPrivateHosts };
     const chatbots = new ChatbotService(store);
     const modelResolver = new ModelResolver(providerCredentials, providerNetwork);
-    const chatTurns = new ChatTurnService(store, chatbots, (userId, model) => modelResolver.resolve(userId, model));
-    const conversations = new ConversationService(store);
-    const widgetSettings = new WidgetSettingsService(store);
     const knowledge = createKnowledgeServices({
       store,
       jobs: app.jobs,
@@ -78,6 +75,14 @@ export default fp(
       allowedPrivateHosts: config.allowedPrivateHosts,
       onError: (error) => app.log.error({ err: error }, 'knowledge ingestion bookkeeping failed'),
     });
+    const chatTurns = new ChatTurnService(
+      store,
+      chatbots,
+      (userId, model) => modelResolver.resolve(userId, model),
+      (ownerId, chatbotId, question) => knowledge.retriever.retrieveForChatbot(ownerId, chatbotId, question),
+    );
+    const conversations = new ConversationService(store);
+    const widgetSettings = new WidgetSettingsService(store);
     // Runs after the job queue's own onReady (the jobs plugin is registered first) has started it.
     app.addHook('onReady', () => knowledge.reconcile());
     app.decorate('services', {
