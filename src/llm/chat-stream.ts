@@ -1,6 +1,7 @@
 import type { LanguageModelV3, SharedV3ProviderOptions } from '@ai-sdk/provider';
 import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
-import type { ChatSource, ChatStreamEvent, ChatUsage } from './chat-stream-event.js';
+import type { ChatFinishReason, ChatStreamEvent, ChatUsage } from './chat-stream-event.js';
+import { isPlainTextTurn, streamModelParts, toChatSource, type ModelCallParts, type TurnPart } from './model-call.js';
 import { StreamWatchdog } from './stream-watchdog.js';
 import { countPromptTokens, countTextTokens } from './token-count.js';
 import { classifyUpstreamError } from './upstream-error.js';
@@ -32,10 +33,16 @@ export interface ChatTurnRequest {
 /**
  * Runs one assistant turn against any model and streams it as {@link ChatStreamEvent}s that
  * end with exactly one `finish` or `error`. It never throws for upstream trouble: 429 and 5xx
- * answers are retried (the AI SDK's retry honours `retry-after` and `retry-after-ms`), a
- * silent upstream is cut off by the first-token and idle timeouts, and every failure becomes
- * an `error` event with a code. Leaving the loop early, like aborting, cancels the upstream
- * request so no connection is left streaming into nowhere.
+ * answers are retried (honouring `retry-after` and `retry-after-ms`), a silent upstream is cut
+ * off by the first-token and idle timeouts, and every failure becomes an `error` event with a
+ * code. Leaving the loop early, like aborting, cancels the upstream request so no connection is
+ * left streaming into nowhere.
+ *
+ * A plain text turn (no tools, text-only messages), which is every chat turn today, calls the
+ * model directly (see {@link streamModelParts}); a turn with tools goes through the AI SDK's
+ * `streamText`, which runs tool rounds. Both give the same events: `streamText`'s machinery
+ * (telemetry spans, step bookkeeping, several stream stages per part) was most of a turn's
+ * streaming cost and does nothing for a single text step.
  */
 export async function* streamChatTurn(request: ChatTurnRequest): AsyncGenerator<ChatStreamEvent, void, undefined> {
   const watchdog = new StreamWatchdog({
@@ -48,39 +55,31 @@ export async function* streamChatTurn(request: ChatTurnRequest): AsyncGenerator<
     yield { type: 'error', ...classifyUpstreamError(request.abortSignal.reason, failureContext()) };
     return;
   }
-  const result = streamText({
-    model: watchdog.watch(request.model),
-    system: request.system,
-    messages: request.messages,
-    temperature: request.temperature,
-    maxOutputTokens: request.maxOutputTokens,
-    providerOptions: request.providerOptions,
-    tools: request.tools,
-    stopWhen: stepCountIs(request.maxSteps ?? 1),
+  const call: ModelCallParts = {
+    ...request,
     maxRetries: request.maxRetries ?? defaultMaxRetries,
+    watchdog,
     abortSignal: AbortSignal.any([watchdog.signal, cancellation.signal, ...(request.abortSignal ? [request.abortSignal] : [])]),
-    // Failures are reported as `error` events; the SDK's default would also print them.
-    onError: () => {},
-  });
+  };
+  const parts = isPlainTextTurn(request) ? streamModelParts(call) : streamTextParts(call);
 
   let outputText = '';
   let ended = false;
   try {
-    for await (const part of result.fullStream) {
-      if (part.type === 'error' || part.type === 'abort') {
+    for await (const part of parts) {
+      if (part.type === 'error') {
         ended = true;
-        yield { type: 'error', ...classifyUpstreamError(part.type === 'error' ? part.error : undefined, failureContext()) };
+        yield { type: 'error', ...classifyUpstreamError(part.error, failureContext()) };
         return;
       }
       if (part.type === 'finish') {
         ended = true;
         const estimate = () => ({ input: countPromptTokens(request.system, request.messages), output: countTextTokens(outputText) });
-        yield { type: 'finish', finishReason: part.finishReason, usage: usageOf(part.totalUsage, estimate) };
+        yield { type: 'finish', finishReason: part.finishReason, usage: usageOf(part.usage, estimate) };
         return;
       }
-      const event = toChatStreamEvent(part);
-      if (event?.type === 'text-delta') outputText += event.delta;
-      if (event) yield event;
+      if (part.type === 'text-delta') outputText += part.delta;
+      yield part;
     }
   } finally {
     watchdog.stop();
@@ -88,7 +87,37 @@ export async function* streamChatTurn(request: ChatTurnRequest): AsyncGenerator<
   }
 }
 
-function toChatStreamEvent(part: TextStreamPart<ToolSet>): ChatStreamEvent | undefined {
+/** A turn with tools, through `streamText`, which runs the tool rounds. */
+async function* streamTextParts(call: ModelCallParts): AsyncGenerator<TurnPart, void, undefined> {
+  const result = streamText({
+    model: call.watchdog.watch(call.model),
+    system: call.system,
+    messages: call.messages,
+    temperature: call.temperature,
+    maxOutputTokens: call.maxOutputTokens,
+    providerOptions: call.providerOptions,
+    tools: call.tools,
+    stopWhen: stepCountIs(call.maxSteps ?? 1),
+    maxRetries: call.maxRetries,
+    abortSignal: call.abortSignal,
+    // Failures are reported as `error` events; the SDK's default would also print them.
+    onError: () => {},
+  });
+  for await (const part of result.fullStream) {
+    if (part.type === 'error' || part.type === 'abort') {
+      yield { type: 'error', error: part.type === 'error' ? part.error : undefined };
+      return;
+    }
+    if (part.type === 'finish') {
+      yield { type: 'finish', finishReason: part.finishReason, usage: part.totalUsage };
+      return;
+    }
+    const event = toChatStreamEvent(part);
+    if (event) yield event;
+  }
+}
+
+function toChatStreamEvent(part: TextStreamPart<ToolSet>): Exclude<TurnPart, { type: 'finish' | 'error' }> | undefined {
   switch (part.type) {
     case 'text-delta':
       return part.text ? { type: 'text-delta', delta: part.text } : undefined;
@@ -103,22 +132,6 @@ function toChatStreamEvent(part: TextStreamPart<ToolSet>): ChatStreamEvent | und
     default:
       return undefined;
   }
-}
-
-/** URL sources carry their URL; document sources carry Docent's details in provider metadata. */
-function toChatSource(part: Extract<TextStreamPart<ToolSet>, { type: 'source' }>): ChatSource {
-  const details = part.providerMetadata?.docent ?? {};
-  const detail = (key: string): string | undefined => (typeof details[key] === 'string' ? details[key] : undefined);
-  const url = part.sourceType === 'url' ? part.url : detail('url');
-  const location = detail('location');
-  const snippet = detail('snippet');
-  return {
-    id: part.id,
-    ...(part.title !== undefined && { title: part.title }),
-    ...(url !== undefined && { url }),
-    ...(location !== undefined && { location }),
-    ...(snippet !== undefined && { snippet }),
-  };
 }
 
 function usageOf(

@@ -17,6 +17,8 @@ export interface WatchdogTimeouts {
 export class StreamWatchdog {
   private readonly controller = new AbortController();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** What the running timer waits for (each wait has one length); the same wait is only refreshed. */
+  private armedFor: string | undefined;
   private timeoutFired = false;
 
   constructor(private readonly timeouts: WatchdogTimeouts) {}
@@ -29,36 +31,47 @@ export class StreamWatchdog {
     return this.timeoutFired;
   }
 
-  /** The model with every streaming attempt watched. */
+  /** The model with every streaming attempt watched (for callers that go through `streamText`). */
   watch(model: LanguageModelV3): LanguageModelV3 {
     return wrapLanguageModel({
       model,
       middleware: {
         specificationVersion: 'v3',
         wrapStream: async ({ doStream }) => {
-          this.arm(this.timeouts.firstTokenTimeoutMs, 'first token');
-          try {
-            const result = await doStream();
-            return { ...result, stream: result.stream.pipeThrough(this.partWatcher()) };
-          } catch (error) {
-            this.stop();
-            throw error;
-          }
+          const result = await this.attempt(doStream);
+          return { ...result, stream: result.stream.pipeThrough(this.partWatcher()) };
         },
       },
     });
   }
 
+  /** Runs one attempt of a streaming call (until its response starts) on the first-token clock. */
+  async attempt<T>(call: () => PromiseLike<T>): Promise<T> {
+    this.arm(this.timeouts.firstTokenTimeoutMs, 'first token');
+    try {
+      return await call();
+    } catch (error) {
+      this.stop();
+      throw error;
+    }
+  }
+
+  /** Notes a part read from the stream: every part but `stream-start` restarts the idle clock. */
+  observe(part: LanguageModelV3StreamPart): void {
+    // `stream-start` is produced locally as soon as headers arrive; it proves nothing is flowing.
+    if (part.type !== 'stream-start') this.arm(this.timeouts.idleTimeoutMs, 'streamed part');
+  }
+
   stop(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.armedFor = undefined;
   }
 
   private partWatcher(): TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart> {
     return new TransformStream({
       transform: (part, controller) => {
-        // `stream-start` is produced locally as soon as headers arrive; it proves nothing is flowing.
-        if (part.type !== 'stream-start') this.arm(this.timeouts.idleTimeoutMs, 'streamed part');
+        this.observe(part);
         controller.enqueue(part);
       },
       flush: () => this.stop(),
@@ -66,7 +79,13 @@ export class StreamWatchdog {
   }
 
   private arm(timeoutMs: number, awaited: string): void {
+    // Re-arming for every streamed part: restarting the running timer allocates nothing.
+    if (this.timer && this.armedFor === awaited) {
+      this.timer.refresh();
+      return;
+    }
     this.stop();
+    this.armedFor = awaited;
     this.timer = setTimeout(() => {
       this.timeoutFired = true;
       this.controller.abort(new DOMException(`No ${awaited} from the model within ${timeoutMs} ms`, 'TimeoutError'));

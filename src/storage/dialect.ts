@@ -1,4 +1,5 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as KyselySqliteDatabase } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -61,7 +62,7 @@ async function connectSqlite(path: string): Promise<Pick<DatabaseConnection, 'db
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialect({ database }), plugins: [new CamelCasePlugin()] }),
+    db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }), plugins: [new CamelCasePlugin()] }),
     capabilities: {
       name: 'sqlite',
       timestampType: 'text',
@@ -74,6 +75,37 @@ async function connectSqlite(path: string): Promise<Pick<DatabaseConnection, 'db
         error !== null &&
         'code' in error &&
         (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'),
+    },
+  };
+}
+
+/** Distinct SQL texts kept prepared; the app issues a few hundred, bulk paths may vary more. */
+const statementCacheSize = 500;
+
+/**
+ * Kysely's SQLite driver calls `prepare` for every query it runs, and compiling the statement
+ * was the largest single cost of a chat turn's queries (about a third of their time). Statements
+ * are reusable once they have run, so this keeps them by SQL text, least recently used out
+ * first. SQLite re-prepares a kept statement by itself after a schema change. A statement still
+ * being iterated (a streamed select) is busy and cannot run twice at once, so one is prepared
+ * fresh for that case.
+ */
+function withStatementCache(database: BetterSqlite3.Database): KyselySqliteDatabase {
+  const statements = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(text) {
+      const kept = statements.get(text);
+      if (kept) {
+        if (kept.busy) return database.prepare(text);
+        statements.delete(text);
+        statements.set(text, kept);
+        return kept;
+      }
+      const statement = database.prepare(text);
+      statements.set(text, statement);
+      if (statements.size > statementCacheSize) statements.delete(statements.keys().next().value as string);
+      return statement;
     },
   };
 }

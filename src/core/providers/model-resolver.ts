@@ -1,7 +1,7 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { createLanguageModel } from '../../llm/create-language-model.js';
 import { offlineModelId } from '../../llm/offline/offline-language-model.js';
-import type { ProviderType } from '../../llm/provider-description.js';
+import type { ProviderDescription, ProviderType } from '../../llm/provider-description.js';
 import { createGuardedFetch } from '../../net/guarded-fetch.js';
 import type { ProviderCredentials } from './provider-credentials.js';
 import { toProviderError } from './provider-errors.js';
@@ -29,6 +29,9 @@ export interface ModelResolverOptions {
  */
 const modelExchangeTimeoutMs = 10 * 60_000;
 
+/** Distinct (provider, endpoint, key, model) combinations whose built models are kept. */
+const modelCacheSize = 256;
+
 /**
  * The one way the rest of Docent gets a model to talk to. It builds the AI SDK model for a
  * user: the built-in offline responder when no provider is named, otherwise the named provider
@@ -36,6 +39,15 @@ const modelExchangeTimeoutMs = 10 * 60_000;
  */
 export class ModelResolver {
   private readonly guardedFetch: typeof fetch;
+  private readonly offlineModel = createLanguageModel({ type: 'offline' }, offlineModelId);
+  /**
+   * Built models by everything they are built from. Building one (the provider package's
+   * settings and its response schemas) cost more CPU per chat turn than all of the turn's
+   * queries together, and a model holds no per-call state, so one instance serves every call.
+   * The user's provider and key are still looked up on every resolve: the cache skips only the
+   * building, so a revoked provider or a changed key takes effect at once.
+   */
+  private readonly models = new Map<string, LanguageModelV3>();
 
   constructor(
     private readonly credentials: ProviderCredentials,
@@ -53,14 +65,27 @@ export class ModelResolver {
    */
   async resolve(userId: string, reference: ModelReference): Promise<ResolvedModel> {
     if (reference.providerId === null) {
-      return { model: createLanguageModel({ type: 'offline' }, offlineModelId), providerType: 'offline', modelName: offlineModelId };
+      return { model: this.offlineModel, providerType: 'offline', modelName: offlineModelId };
     }
     const description = await this.credentials.describe(userId, reference.providerId);
     try {
-      const model = createLanguageModel(description, reference.name, this.guardedFetch);
-      return { model, providerType: description.type, modelName: reference.name };
+      return { model: this.modelFor(description, reference.name), providerType: description.type, modelName: reference.name };
     } catch (error) {
       throw toProviderError(error);
     }
+  }
+
+  private modelFor(description: ProviderDescription, modelName: string): LanguageModelV3 {
+    const key = JSON.stringify([description.type, description.apiEndpoint ?? null, description.apiKey ?? null, modelName]);
+    const kept = this.models.get(key);
+    if (kept) {
+      this.models.delete(key);
+      this.models.set(key, kept);
+      return kept;
+    }
+    const model = createLanguageModel(description, modelName, this.guardedFetch);
+    this.models.set(key, model);
+    if (this.models.size > modelCacheSize) this.models.delete(this.models.keys().next().value as string);
+    return model;
   }
 }

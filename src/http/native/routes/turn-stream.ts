@@ -56,14 +56,28 @@ export function sendTurnStream(
 ): FastifyReply {
   const { contentType, encode } = wire[format];
   const output = new PassThrough();
+  // Events that arrive together (an upstream network chunk carries many deltas) leave in one
+  // write at the end of the current turn of the event loop instead of one socket write each.
+  let pending = '';
+  let flushScheduled = false;
+  const flush = () => {
+    flushScheduled = false;
+    if (pending && !output.destroyed) output.write(pending);
+    pending = '';
+  };
   void (async () => {
     try {
       for await (const event of turn.stream(signal)) {
-        if (!output.destroyed) output.write(encode(event));
+        pending += encode(event);
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(flush);
+        }
       }
     } catch (error) {
       log.error({ err: error }, 'chat turn failed while streaming');
     } finally {
+      flush();
       output.end();
       // A client that went away may have left its socket half-open; release it.
       if (signal.aborted) reply.raw.destroy();
