@@ -13,6 +13,24 @@ const example = {
   answer: 'Every employee gets 25 vacation days a year.',
 };
 const instruction = 'Answer questions about the staff handbook. Be brief and friendly.';
+/** The document the assistant is created with; the playground's grounded answer quotes and cites it. */
+const handbook = {
+  name: 'handbook.md',
+  text: [
+    '# Staff handbook',
+    '',
+    'Every employee gets 25 vacation days a year.',
+    '',
+    '## Working from home',
+    '',
+    'Staff may work from home on up to two days a week, agreed with their team lead.',
+    '',
+  ].join('\n'),
+};
+const grounded = {
+  question: 'Can I work from home?',
+  answer: 'Staff may work from home on up to two days a week, agreed with their team lead.',
+};
 
 /**
  * The console in a real chromium against the real app: one person's path from signing in to a
@@ -37,7 +55,7 @@ describe('web console', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    rmSync(documentsDirectory, { recursive: true, force: true });
+    if (documentsDirectory) rmSync(documentsDirectory, { recursive: true, force: true });
   });
 
   test('signs in', async () => {
@@ -53,8 +71,8 @@ describe('web console', () => {
     await page.getByRole('link', { name: 'New assistant' }).first().click();
     await page.getByLabel('Name').fill('Handbook helper');
     await page.getByLabel('Instruction').fill(instruction);
-    const document = join(documentsDirectory, 'handbook.md');
-    writeFileSync(document, '# Staff handbook\n\nEvery employee gets 25 vacation days a year.\n');
+    const document = join(documentsDirectory, handbook.name);
+    writeFileSync(document, handbook.text);
     await page.getByLabel('Document').setInputFiles(document);
     await page.getByRole('button', { name: 'Add an example' }).click();
     await page.getByLabel('Question 1').fill(example.question);
@@ -64,13 +82,9 @@ describe('web console', () => {
     await page.getByRole('heading', { name: 'Handbook helper' }).waitFor();
     expect(page.url()).toMatch(/\/assistants\/[\w-]+$/);
     chatbotUrl = page.url();
-    const notice = page.getByRole('status').filter({ hasText: 'Assistant created.' });
-    if (server.hasRoute('POST', '/api/v1/knowledge-bases/:id/files')) {
-      const source = page.locator('.source-list li').filter({ hasText: 'handbook.md' });
-      await source.getByText(/Ready · \d+ passages?/).waitFor();
-    } else {
-      await notice.getByText('Document upload is not available on this server yet.').waitFor();
-    }
+    // The playground's grounded answer below needs the document searchable.
+    const source = page.locator('.source-list li').filter({ hasText: handbook.name });
+    await source.getByText(/Ready · \d+ passages?/).waitFor();
     expect(await page.getByLabel('Instruction').inputValue()).toBe(instruction);
     await saveScreenshot(page, 'assistant-editor');
   });
@@ -86,6 +100,22 @@ describe('web console', () => {
     const helpful = page.getByRole('button', { name: 'Helpful', exact: true });
     await helpful.click();
     await page.locator('.rating [aria-pressed="true"]').getByText('Helpful').waitFor();
+  });
+
+  test('answers in the playground from the uploaded document and cites it under the answer', async () => {
+    await page.getByLabel('Your question').fill(grounded.question);
+    await page.getByLabel('Your question').press('Enter');
+
+    const turn = page.locator('.turn').filter({ has: page.locator('.bubble-question', { hasText: grounded.question }) });
+    const answer = turn.locator('.bubble-answer');
+    await answer.locator('.answer-text').getByText(grounded.answer).waitFor();
+    await expect.poll(() => answer.locator('.answer-text').innerText()).toMatch(/agreed with their team lead\.\s*\[1\]$/);
+    const sources = answer.getByRole('list', { name: 'Sources' }).getByRole('listitem');
+    await sources.first().waitFor();
+    expect(await sources.count()).toBe(1);
+    expect(await sources.locator('.citation-title').innerText()).toBe(`${handbook.name} · Staff handbook > Working from home`);
+    expect(await sources.locator('.citation-snippet').innerText()).toBe(grounded.answer);
+    await answer.getByRole('button', { name: 'Helpful', exact: true }).waitFor();
     await saveScreenshot(page, 'playground');
   });
 

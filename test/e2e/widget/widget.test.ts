@@ -1,11 +1,29 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { launchBrowser, type TestBrowser } from '../browser.js';
 import { startConsoleServer, type ConsoleServer } from '../console-server.js';
 import { saveScreenshot } from '../screenshots.js';
 import { startHostSite } from './host-site.js';
 
 const question = 'How long do I have to return an item?';
+/** The shop's returns policy, uploaded as a Markdown file: the widget's grounded answer cites it. */
+const returnsPolicy = {
+  name: 'returns-policy.md',
+  text: [
+    '# Northwind returns policy',
+    '',
+    '## Return shipping',
+    '',
+    'Return shipping is free: print the prepaid label from your order page and drop the parcel at any post office.',
+    '',
+    '## Refunds',
+    '',
+    'Refunds reach your original payment method within 5 business days of the parcel arriving at our warehouse.',
+    '',
+  ].join('\n'),
+};
+const groundedQuestion = 'How quickly will my refund arrive?';
+const groundedAnswer = 'Refunds reach your original payment method within 5 business days';
 const assistant = {
   name: 'Northwind helper',
   greeting: 'Hi! I can help with orders, returns and sizing.',
@@ -44,6 +62,16 @@ describe('embeddable chat widget', () => {
   const launcher = (target: Page = page) => widget(target).locator('button.launcher');
   const panel = (target: Page = page) => widget(target).getByRole('dialog');
   const input = (target: Page = page) => widget(target).getByLabel('Your message');
+  /**
+   * Resolves once the widget has loaded its configuration, i.e. its header names the assistant.
+   * The launcher and the inline panel show (with fallback looks) before that, but a panel opened
+   * earlier never shows the greeting or the visitor's conversation, and a question sent earlier
+   * is dropped: wait for this before using a freshly loaded widget.
+   */
+  const configured = (target: Page = page) =>
+    expect.poll(() => widget(target).locator('#docent-title').textContent(), { timeout: 10_000 }).toBe(assistant.name);
+  /** The answers shown in the widget that mention the return period the example gives. */
+  const returnPeriodAnswers = (target: Page = page) => widget(target).locator('.message.assistant', { hasText: '30 days to return' });
   /** The focused element inside the widget's shadow root, as `tag.class`. */
   const focusedInWidget = (target: Page = page) =>
     widget(target).evaluate((host) => {
@@ -56,6 +84,7 @@ describe('embeddable chat widget', () => {
     const { testApp } = server;
     owner = (await testApp.signUp('owner')).accessToken;
     const chatbot = await testApp.request('POST', '/api/v1/chatbots', { token: owner, body: assistant });
+    await attachDocument(chatbot.body.data.chatbot.id as string, returnsPolicy);
     site = await startHostSite(() => ({ scriptUrl: `${server.origin}/widget.js`, widgetKey }));
     const key = await testApp.request('POST', `/api/v1/chatbots/${chatbot.body.data.chatbot.id}/widget-keys`, {
       token: owner,
@@ -66,6 +95,32 @@ describe('embeddable chat widget', () => {
     page.setDefaultTimeout(10_000);
   });
 
+  /** Gives the assistant a knowledge base holding the document, uploaded over HTTP like the console does, once it is searchable. */
+  async function attachDocument(chatbotId: string, document: { name: string; text: string }): Promise<void> {
+    const { testApp } = server;
+    const knowledgeBase = await testApp.request('POST', `/api/v1/chatbots/${chatbotId}/knowledge-bases`, {
+      token: owner,
+      body: { name: 'Northwind policies' },
+    });
+    expect(knowledgeBase.status, knowledgeBase.text).toBe(201);
+    const form = new FormData();
+    form.append('file', new Blob([document.text], { type: 'text/markdown' }), document.name);
+    const uploaded = await fetch(`${server.origin}/api/v1/knowledge-bases/${knowledgeBase.body.data.knowledgeBase.id}/files`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner}` },
+      body: form,
+    });
+    const upload = (await uploaded.json()) as { data: { file: { taskId: string } } };
+    expect(uploaded.status, JSON.stringify(upload)).toBe(201);
+    await vi.waitFor(
+      async () => {
+        const task = await testApp.request('GET', `/api/v1/tasks/${upload.data.file.taskId}`, { token: owner });
+        expect(task.body.data.task.status).toBe('SUCCESS');
+      },
+      { timeout: 30_000, interval: 50 },
+    );
+  }
+
   afterAll(async () => {
     await browser?.close();
     await site?.close();
@@ -74,6 +129,7 @@ describe('embeddable chat widget', () => {
 
   test('adds a launcher to a site on another origin', async () => {
     await page.goto(siteUrl());
+    await configured();
     await expect.poll(() => launcher().getAttribute('aria-label')).toBe('Chat with us');
     const box = await launcher().boundingBox();
     expect(box).toMatchObject({ height: 56 });
@@ -96,7 +152,6 @@ describe('embeddable chat widget', () => {
     await widget().locator('.message.assistant', { hasText: '30 days to return' }).waitFor();
     await expect.poll(() => widget().locator('[aria-live="polite"]').textContent()).toContain('30 days to return');
     expect(await widget().getByRole('group', { name: 'Suggested questions' }).count()).toBe(0);
-    await saveScreenshot(page, 'widget-open');
   });
 
   test('closes with Escape and gives focus back to the launcher', async () => {
@@ -109,6 +164,7 @@ describe('embeddable chat widget', () => {
 
   test('finds the conversation again after a reload', async () => {
     await page.reload();
+    await configured();
     await launcher().click();
     await widget().locator('.message.user', { hasText: question }).waitFor();
     await widget().locator('.message.assistant', { hasText: '30 days to return' }).waitFor();
@@ -116,6 +172,7 @@ describe('embeddable chat widget', () => {
 
   test('keeps working and looking right under hostile page CSS, and does not restyle the page', async () => {
     const hostile = await browser.context.newPage();
+    hostile.setDefaultTimeout(10_000);
     await hostile.goto(siteUrl('/hostile'));
     await expect.poll(() => launcher(hostile).isVisible()).toBe(true);
     expect(await computed(launcher(hostile), 'background-color')).toBe('rgb(37, 99, 235)');
@@ -125,11 +182,15 @@ describe('embeddable chat widget', () => {
     // The page's own button keeps the page's style: the widget's .launcher rule does not leak out.
     expect(await computed(hostile.locator('#host-button'), 'background-color')).toBe('rgb(255, 0, 0)');
 
+    await configured(hostile);
     await launcher(hostile).click();
+    // Same site, same browser: the visitor's earlier conversation is there too. Ask once it is
+    // shown (it replaces whatever the panel holds when it arrives), then wait for a second answer.
+    await returnPeriodAnswers(hostile).first().waitFor();
     await input(hostile).fill(question);
     await input(hostile).press('Enter');
-    // Same site, same browser: the visitor's earlier conversation is there too, so wait for a second answer.
-    await expect.poll(() => widget(hostile).locator('.message.assistant', { hasText: '30 days to return' }).count()).toBe(2);
+    await returnPeriodAnswers(hostile).nth(1).waitFor();
+    expect(await returnPeriodAnswers(hostile).count()).toBe(2);
     expect(await computed(panel(hostile), 'display')).toBe('flex');
     await hostile.close();
   });
@@ -153,29 +214,40 @@ describe('embeddable chat widget', () => {
     await inline.close();
   });
 
-  test('shows sources under an answer that has them', async () => {
+  test('answers from the knowledge base, streamed, and shows the cited document under the answer', async () => {
     const cited = await browser.context.newPage();
-    await cited.route('**/api/widget/v1/messages?**', (route) =>
-      route.fulfill({
-        status: 200,
-        headers: { 'content-type': 'text/event-stream', 'access-control-allow-origin': siteUrl('') },
-        body: [
-          ['message-start', { conversationId: 'c1', userMessageId: 'u1', assistantMessageId: 'a1' }],
-          ['text-delta', { delta: 'Returns are free within 30 days. [1]' }],
-          ['source', { source: { id: 's1', title: 'Returns policy', location: 'page 2', snippet: 'Items can be returned within 30 days.' } }],
-          ['finish', { messageId: 'a1', finishReason: 'stop' }],
-        ]
-          .map(([event, data]) => `event: ${event as string}\ndata: ${JSON.stringify(data)}\n\n`)
-          .join(''),
-      }),
-    );
+    cited.setDefaultTimeout(10_000);
     await cited.goto(siteUrl());
+    await configured(cited);
     await launcher(cited).click();
-    await input(cited).fill('Are returns free?');
+    // A fresh conversation, so the answer is not lost among the earlier ones; started once the
+    // earlier one is shown, since a conversation that arrives later replaces the fresh one.
+    await returnPeriodAnswers(cited).first().waitFor();
+    await widget(cited).getByRole('button', { name: 'Start a new conversation' }).click();
+    await widget(cited).getByRole('group', { name: 'Suggested questions' }).waitFor();
+    const streamed = cited.waitForResponse((response) => response.url().includes('/api/widget/v1/messages'));
+    await input(cited).fill(groundedQuestion);
     await input(cited).press('Enter');
-    const sources = widget(cited).locator('.sources');
-    await sources.waitFor();
-    expect(await sources.innerText()).toMatch(/Returns policy\s*·\s*page 2\s*Items can be returned within 30 days\./);
+    expect((await streamed).headers()['content-type']).toContain('text/event-stream');
+
+    const answer = widget(cited).locator('.message.assistant', { hasText: groundedAnswer });
+    await answer.waitFor();
+    // The answer's [1] marker is rendered as a numbered chip pointing at the first source.
+    await answer.getByLabel('source 1').waitFor();
+    const source = answer.locator('.sources .source');
+    await source.waitFor();
+    expect(await source.count()).toBe(1);
+    expect(await source.innerText()).toMatch(
+      /^1\s*returns-policy\.md\s*·\s*Northwind returns policy > Refunds\s*Refunds reach your original payment method within 5 business days of the parcel arriving at our warehouse\.$/,
+    );
+    await expect.poll(() => widget(cited).locator('[aria-live="polite"]').textContent()).toContain(groundedAnswer);
+    await cited.mouse.move(0, 0);
+    await saveScreenshot(cited, 'widget-open');
+
+    // The stored answer keeps its source: a reload shows the citation again.
+    // (The panel was open, so it opens again by itself in this tab.)
+    await cited.reload();
+    await widget(cited).locator('.message.assistant', { hasText: groundedAnswer }).locator('.sources .source-title').getByText(returnsPolicy.name).waitFor();
     await cited.close();
   });
 
@@ -186,6 +258,7 @@ describe('embeddable chat widget', () => {
       if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
     });
     await hosted.goto(`${server.origin}/chat/${widgetKey}`);
+    await configured(hosted);
     await panel(hosted).waitFor();
     await input(hosted).fill(question);
     await input(hosted).press('Enter');
