@@ -2,3 +2,5 @@
 await import('./http-throughput.js');
 await import('./chat-overhead.js');
 await import('./search-latency.js');
+await import('./knowledge-ingestion.js');
+await import('./knowledge-search.js');
