@@ -31,6 +31,10 @@ export interface Config {
   registrationOpen: boolean;
   trustProxy: boolean;
   bodyLimitBytes: number;
+  /** Largest file accepted by an upload to a knowledge base; larger ones get 413. */
+  uploadLimitBytes: number;
+  /** How often the re-sync scheduler looks for links due for a re-sync; 0 turns scheduled re-syncs off. */
+  linkResyncIntervalSeconds: number;
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   passwordResetTtlSeconds: number;
@@ -105,6 +109,8 @@ export function loadConfig(environment: Environment = process.env): Config {
     registrationOpen: flag(environment, 'REGISTRATION_OPEN', true),
     trustProxy: flag(environment, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(environment, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    uploadLimitBytes: integer(environment, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
+    linkResyncIntervalSeconds: integer(environment, 'LINK_RESYNC_INTERVAL_SECONDS', 60),
     accessTokenTtlSeconds: integer(environment, 'ACCESS_TOKEN_TTL_SECONDS', 15 * 60),
     refreshTokenTtlSeconds: integer(environment, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 3600),
     passwordResetTtlSeconds: integer(environment, 'PASSWORD_RESET_TTL_SECONDS', 3600),

@@ -6,6 +6,7 @@ import { providersMigration } from './migrations/0003-providers.js';
 import { conversationsMigration } from './migrations/0004-conversations.js';
 import { widgetsMigration } from './migrations/0005-widgets.js';
 import { knowledgeMigration } from './migrations/0006-knowledge.js';
+import { linkPagesMigration } from './migrations/0007-link-pages.js';
 
 /**
  * The one migration set both backends share. Listed explicitly (not read from disk) so it works
@@ -19,6 +20,7 @@ function migrations(capabilities: StorageCapabilities): Record<string, Migration
     '0004-conversations': conversationsMigration(capabilities),
     '0005-widgets': widgetsMigration(capabilities),
     '0006-knowledge': knowledgeMigration(capabilities),
+    '0007-link-pages': linkPagesMigration(capabilities),
   };
 }
 

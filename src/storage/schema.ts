@@ -311,7 +311,11 @@ export interface KnowledgeItemsTable extends KnowledgeSourceColumns {
   contentHash: string;
 }
 
-/** A web page to fetch (seed 003's links with grabber); `syncRequests` counts requested fetches. */
+/**
+ * A web page to fetch, or with the grabber on a site to crawl from it (seed 003's links);
+ * `syncRequests` counts requested syncs. `etag`, `lastModified` and `contentHash` held the one
+ * page's validators before crawling; since 0007 every page's are in `knowledge_link_pages`.
+ */
 export interface KnowledgeLinksTable extends KnowledgeSourceColumns {
   url: string;
   title: string;
@@ -321,6 +325,20 @@ export interface KnowledgeLinksTable extends KnowledgeSourceColumns {
   etag: string | null;
   lastModified: string | null;
   contentHash: string | null;
+}
+
+/**
+ * One page a link's last syncs ingested: its validators for the next, conditional, fetch and
+ * the knowledge base's settings version its chunks were made under.
+ */
+export interface KnowledgeLinkPagesTable {
+  linkId: string;
+  url: string;
+  etag: string | null;
+  lastModified: string | null;
+  contentHash: string;
+  settingsVersion: number;
+  syncedAt: string;
 }
 
 /**
@@ -366,5 +384,6 @@ export interface Database {
   knowledgeFiles: KnowledgeFilesTable;
   knowledgeItems: KnowledgeItemsTable;
   knowledgeLinks: KnowledgeLinksTable;
+  knowledgeLinkPages: KnowledgeLinkPagesTable;
   knowledgeChunks: KnowledgeChunksTable;
 }

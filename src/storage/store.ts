@@ -22,6 +22,7 @@ import { KnowledgeBasesRepository } from './repositories/knowledge-bases-reposit
 import { KnowledgeChunksRepository } from './repositories/knowledge-chunks-repository.js';
 import { KnowledgeFilesRepository } from './repositories/knowledge-files-repository.js';
 import { KnowledgeItemsRepository } from './repositories/knowledge-items-repository.js';
+import { KnowledgeLinkPagesRepository } from './repositories/knowledge-link-pages-repository.js';
 import { KnowledgeLinksRepository } from './repositories/knowledge-links-repository.js';
 import { KnowledgeSourcesRepository } from './repositories/knowledge-sources-repository.js';
 
@@ -48,6 +49,7 @@ export class Repositories {
   readonly knowledgeFiles: KnowledgeFilesRepository;
   readonly knowledgeItems: KnowledgeItemsRepository;
   readonly knowledgeLinks: KnowledgeLinksRepository;
+  readonly knowledgeLinkPages: KnowledgeLinkPagesRepository;
   readonly knowledgeChunks: KnowledgeChunksRepository;
 
   constructor(db: Kysely<Database>, capabilities: StorageCapabilities) {
@@ -72,6 +74,7 @@ export class Repositories {
     this.knowledgeFiles = new KnowledgeFilesRepository(db);
     this.knowledgeItems = new KnowledgeItemsRepository(db);
     this.knowledgeLinks = new KnowledgeLinksRepository(db);
+    this.knowledgeLinkPages = new KnowledgeLinkPagesRepository(db);
     this.knowledgeChunks = new KnowledgeChunksRepository(db, capabilities);
   }
 }

@@ -21,6 +21,23 @@ export interface IngestSourcePayload extends OwnedJobPayload {
   sourceId: string;
 }
 
+/** How many pages of a link one sync re-ingested, kept as they were, dropped, or could not fetch. */
+export interface LinkPageCounts {
+  ingested: number;
+  unchanged: number;
+  removed: number;
+  failed: number;
+}
+
+/**
+ * What an ingestion job reports as its result (`GET /tasks/:id`): `unchanged` is a link sync
+ * that found nothing new, so nothing was chunked or embedded; `chunkCount` is the source's total.
+ */
+export type IngestionResult =
+  | { outcome: 'indexed'; chunkCount: number; pages?: LinkPageCounts }
+  | { outcome: 'unchanged'; chunkCount: number; pages: LinkPageCounts }
+  | { outcome: 'skipped'; reason: string };
+
 export interface ReindexKnowledgeBasePayload extends OwnedJobPayload {
   knowledgeBaseId: string;
   settingsVersion: number;

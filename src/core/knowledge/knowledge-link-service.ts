@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { normalizeUrl } from '../../crawl/crawl-url.js';
 import type { Store } from '../../storage/store.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import type { IngestionScheduler } from './ingestion-scheduler.js';
@@ -9,14 +10,15 @@ import type { SourceRemoval } from './source-removal.js';
 export interface KnowledgeLinkInput {
   url: string;
   title?: string | undefined;
-  /** Follow the page's links too (seed 003's grabber); honoured by the crawler's LinkFetcher. */
+  /** Crawl the site from this page (seed 003's grabber), within the crawler's depth and page limits. */
   grabberEnabled?: boolean | undefined;
 }
 
 /**
- * Links (seed 003): a web page fetched in the background by the ingestion job, through the
- * LinkFetcher hook (src/core/knowledge/link-fetcher.ts). Re-syncing a link is asking for one
- * more fetch: bump `syncRequests` and schedule it, as `add` does for the first.
+ * Links (seed 003): a web page, or with the grabber on the site around it, synced in the
+ * background by the ingestion job through the crawler (src/core/knowledge/link-fetcher.ts).
+ * Re-syncing a link is asking for one more sync: bump `syncRequests` and schedule it, as `add`
+ * does for the first (`LinkResync` does so on the knowledge base's update interval).
  */
 export class KnowledgeLinkService {
   constructor(
@@ -30,10 +32,16 @@ export class KnowledgeLinkService {
     return (await this.store.knowledgeLinks.listOwned(knowledgeBaseId, ownerId)).map(toKnowledgeLink);
   }
 
-  /** @throws ConflictError when the knowledge base already has this URL. */
+  /**
+   * The URL is stored in the crawler's one spelling of it (no fragment, no tracking parameters,
+   * sorted query), so the same page entered twice is recognised.
+   * @throws ValidationError for anything but an http(s) URL without credentials.
+   * @throws ConflictError when the knowledge base already has this URL.
+   */
   async add(ownerId: string, knowledgeBaseId: string, input: KnowledgeLinkInput): Promise<KnowledgeLink> {
     const knowledgeBase = await requireKnowledgeBase(this.store, ownerId, knowledgeBaseId);
-    const url = normalizeUrl(input.url);
+    const url = normalizeUrl(input.url.trim());
+    if (url === undefined) throw new ValidationError('url must be an absolute http or https URL without credentials');
     if (await this.store.knowledgeLinks.findByUrl(knowledgeBaseId, url)) {
       throw new ConflictError('This link is already in the knowledge base');
     }
@@ -69,18 +77,4 @@ export class KnowledgeLinkService {
   async delete(ownerId: string, knowledgeBaseId: string, linkId: string): Promise<void> {
     await this.removal.remove(ownerId, knowledgeBaseId, 'link', linkId);
   }
-}
-
-/** @throws ValidationError for anything but an http(s) URL without credentials. */
-function normalizeUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ValidationError('url must be an absolute http or https URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValidationError('url must be an http or https URL');
-  if (url.username || url.password) throw new ValidationError('url must not contain credentials');
-  url.hash = '';
-  return url.toString();
 }

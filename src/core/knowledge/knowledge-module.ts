@@ -2,6 +2,7 @@ import type { JobQueue } from '../../jobs/job-queue.js';
 import type { BlobStorage } from '../../storage/blobs/blob-storage.js';
 import type { Store } from '../../storage/store.js';
 import type { ProviderCredentials } from '../providers/provider-credentials.js';
+import { ChunkEmbedding } from './chunk-embedding.js';
 import { DenseIndex } from './dense-index.js';
 import { EmbeddingModels } from './embedding-models.js';
 import {
@@ -17,13 +18,18 @@ import { KnowledgeFileService } from './knowledge-file-service.js';
 import { KnowledgeItemService } from './knowledge-item-service.js';
 import { KnowledgeLinkService } from './knowledge-link-service.js';
 import { KnowledgeRetriever } from './knowledge-retriever.js';
-import { createPageFetcher, type LinkFetcher } from './link-fetcher.js';
+import { createLinkCrawler, type CrawlLimits, type LinkFetcher } from './link-fetcher.js';
+import { LinkIngestion } from './link-ingestion.js';
+import { LinkResync } from './link-resync.js';
 import { SourceDocuments } from './source-documents.js';
 import { SourceRemoval } from './source-removal.js';
 import { TaskService } from './task-service.js';
 
 /** Largest upload accepted by default: the ingest library's own file limit. */
 export const defaultMaximumUploadBytes = 50 * 1024 * 1024;
+
+/** How often, by default, the re-sync scheduler looks for links that are due. */
+export const defaultResyncIntervalMs = 60_000;
 
 export interface KnowledgeModuleOptions {
   store: Store;
@@ -32,7 +38,11 @@ export interface KnowledgeModuleOptions {
   credentials: ProviderCredentials;
   allowedPrivateHosts: readonly string[];
   maximumUploadBytes?: number | undefined;
-  /** How links are fetched; the crawler plugs in here. Default: the single page, through the guarded client. */
+  /** How often the re-sync scheduler looks for due links, in milliseconds; 0 leaves it to `linkResync.runOnce()`. */
+  resyncIntervalMs?: number | undefined;
+  /** Depth and page limits of one crawl; the crawler's defaults otherwise. */
+  crawlLimits?: CrawlLimits | undefined;
+  /** How links are synced. Default: the same-site crawler, through the guarded client. */
   linkFetcher?: LinkFetcher | undefined;
   /** Where errors go that belong to no request, such as a failed status write after a job failed. */
   onError: (error: unknown) => void;
@@ -47,6 +57,8 @@ export interface KnowledgeServices {
   /** Search, and `retrieveForChatbot` to ground a conversation's answers. */
   retriever: KnowledgeRetriever;
   tasks: TaskService;
+  /** Scheduled link re-syncs: start it after the job queue starts, stop it before the queue closes. */
+  linkResync: LinkResync;
   /** Re-establishes "every unfinished source has its job"; run once the job queue has started. */
   reconcile(): Promise<void>;
 }
@@ -63,8 +75,16 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
   const embeddingModels = new EmbeddingModels(options.credentials, { allowedPrivateHosts: options.allowedPrivateHosts });
   const scheduler = new IngestionScheduler(store, jobs);
   const removal = new SourceRemoval(store, blobs, denseIndex);
-  const linkFetcher = options.linkFetcher ?? createPageFetcher({ allowedPrivateHosts: options.allowedPrivateHosts });
-  const pipeline = new IngestionPipeline(store, new SourceDocuments(blobs, linkFetcher, maximumUploadBytes), embeddingModels, denseIndex);
+  const linkFetcher =
+    options.linkFetcher ?? createLinkCrawler({ allowedPrivateHosts: options.allowedPrivateHosts, limits: options.crawlLimits });
+  const chunkEmbedding = new ChunkEmbedding(embeddingModels);
+  const pipeline = new IngestionPipeline(
+    store,
+    new SourceDocuments(blobs, maximumUploadBytes),
+    new LinkIngestion(store, linkFetcher, chunkEmbedding, denseIndex),
+    chunkEmbedding,
+    denseIndex,
+  );
 
   jobs.register<IngestSourcePayload>(ingestSourceJobName, (payload, context) => pipeline.run(payload, context), {
     concurrency: 2,
@@ -88,6 +108,10 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
     links: new KnowledgeLinkService(store, scheduler, removal),
     retriever: new KnowledgeRetriever(store, denseIndex, embeddingModels),
     tasks: new TaskService(jobs),
+    linkResync: new LinkResync(store, scheduler, {
+      intervalMs: options.resyncIntervalMs ?? defaultResyncIntervalMs,
+      onError: options.onError,
+    }),
     reconcile: () => scheduler.reconcile(),
   };
 }

@@ -1,40 +1,59 @@
-import { createHash } from 'node:crypto';
-import { extractDocument } from '../../ingest/extract-document.js';
-import type { ExtractedDocument } from '../../ingest/extracted-document.js';
-import { IngestError } from '../../ingest/ingest-error.js';
+import { syncLink, type LinkSync } from '../../crawl/link-sync.js';
+import type { PageValidators } from '../../crawl/page-validators.js';
 import { createGuardedFetch } from '../../net/guarded-fetch.js';
 import type { KnowledgeLinkRow } from '../../storage/repositories/knowledge-links-repository.js';
+import { version } from '../../version.js';
 
-/** A link's page as fetched, with what a later re-sync needs to ask "has it changed?". */
-export interface FetchedLink {
-  document: ExtractedDocument;
-  contentHash: string;
-  etag: string | null;
-  lastModified: string | null;
+export type { LinkSync };
+
+/** One sync of a link: the link, what the last sync stored per page URL, and the job's signal. */
+export interface LinkSyncRequest {
+  link: KnowledgeLinkRow;
+  previous: ReadonlyMap<string, PageValidators>;
+  signal: AbortSignal;
 }
 
 /**
- * The crawler's hook point: how the ingestion job turns a link into a document. The default,
- * {@link createPageFetcher}, fetches the one page; a crawler that follows links (`grabberEnabled`),
- * honours robots.txt and sends conditional requests plugs in here instead.
+ * How the ingestion job reads a link: the pages to (re-)ingest, keep and drop. The default,
+ * {@link createLinkCrawler}, runs the crawler; tests may plug in something else.
  */
-export type LinkFetcher = (link: KnowledgeLinkRow, signal: AbortSignal) => Promise<FetchedLink>;
+export type LinkFetcher = (request: LinkSyncRequest) => Promise<LinkSync>;
+
+/** How far one sync goes: links followed from the start page, and pages requested in all. */
+export interface CrawlLimits {
+  maxDepth?: number | undefined;
+  maxPages?: number | undefined;
+}
+
+/** The crawler's product token: robots.txt groups for `DocentBot` apply to it. */
+export const crawlerUserAgent = `DocentBot/${version}`;
+
+/** A slow page gets this long; the crawl's own time budget bounds the whole sync. */
+const pageTimeoutMs = 20_000;
 
 /** Largest page accepted, in bytes. */
 const maximumPageBytes = 10 * 1024 * 1024;
 
-/** Fetches a single page through the SSRF-guarded client and extracts it like an upload. */
-export function createPageFetcher(options: { allowedPrivateHosts: readonly string[] }): LinkFetcher {
-  const fetch = createGuardedFetch({ allowedPrivateHosts: options.allowedPrivateHosts, maxResponseBytes: maximumPageBytes });
-  return async (link, signal) => {
-    const response = await fetch(link.url, { signal });
-    if (!response.ok) throw new IngestError('corrupt', `The page answered HTTP ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return {
-      document: await extractDocument({ bytes, url: link.url, name: link.title || link.url }),
-      contentHash: createHash('sha256').update(bytes).digest('hex'),
-      etag: response.headers.get('etag'),
-      lastModified: response.headers.get('last-modified'),
-    };
-  };
+/**
+ * Syncs links with the same-site crawler through ONE SSRF-guarded client (SECURITY §4): every
+ * page, robots.txt, sitemap and redirect hop is checked against the operator's allow-list.
+ * With the grabber off only the link's own page is fetched; with it on, the site around it.
+ */
+export function createLinkCrawler(options: { allowedPrivateHosts: readonly string[]; limits?: CrawlLimits | undefined }): LinkFetcher {
+  const fetch = createGuardedFetch({
+    allowedPrivateHosts: options.allowedPrivateHosts,
+    timeoutMs: pageTimeoutMs,
+    maxResponseBytes: maximumPageBytes,
+    userAgent: crawlerUserAgent,
+  });
+  return ({ link, previous, signal }) =>
+    syncLink({
+      startUrl: link.url,
+      grabberEnabled: link.grabberEnabled === 1,
+      fetch,
+      userAgent: crawlerUserAgent,
+      signal,
+      previous,
+      ...options.limits,
+    });
 }

@@ -1,41 +1,37 @@
 import { DocumentBuilder } from '../../ingest/document-builder.js';
-import { extractDocument } from '../../ingest/extract-document.js';
 import type { ExtractedDocument } from '../../ingest/extracted-document.js';
+import { extractDocumentIsolated } from '../../ingest/isolated-extraction.js';
 import type { BlobStorage } from '../../storage/blobs/blob-storage.js';
 import type { KnowledgeItemRow } from '../../storage/repositories/knowledge-items-repository.js';
 import type { KnowledgeSource } from './knowledge-source.js';
-import type { FetchedLink, LinkFetcher } from './link-fetcher.js';
 
-/** A source's content as a document, plus what was learned about a link while fetching it. */
-export interface SourceDocument {
-  document: ExtractedDocument;
-  fetchedLink?: FetchedLink;
-}
+/** The sources whose content is one document: uploads and typed-in items (links are crawled). */
+export type DocumentSource = Exclude<KnowledgeSource, { kind: 'link' }>;
 
-/** Turns any kind of source into the structured document the chunker takes. */
+/** Turns a file or an item into the structured document the chunker takes. */
 export class SourceDocuments {
   constructor(
     private readonly blobs: BlobStorage,
-    private readonly fetchLink: LinkFetcher,
     private readonly maximumFileBytes: number,
   ) {}
 
-  /** @throws IngestError when the content cannot be read (corrupt, unsupported, too large ...). */
-  async read(source: KnowledgeSource, signal: AbortSignal): Promise<SourceDocument> {
+  /**
+   * Uploads come from untrusted users, so they are parsed in a resource-limited worker thread
+   * (`extractDocumentIsolated`): a file that would hang a parser or exhaust its heap stops that
+   * thread, never the server. Aborting `signal` (the job's) stops the parse too.
+   *
+   * @throws IngestError when the content cannot be read (corrupt, unsupported, too large, too slow ...).
+   */
+  async read(source: DocumentSource, signal: AbortSignal): Promise<ExtractedDocument> {
     switch (source.kind) {
       case 'file': {
         const { blobKey, name } = source.row;
-        const document = await this.blobs.withLocalFile(blobKey, (path) =>
-          extractDocument({ path, name }, { maximumBytes: this.maximumFileBytes }),
+        return this.blobs.withLocalFile(blobKey, (path) =>
+          extractDocumentIsolated({ path, name }, { maximumBytes: this.maximumFileBytes, signal }),
         );
-        return { document };
       }
       case 'item':
-        return { document: itemDocument(source.row) };
-      case 'link': {
-        const fetchedLink = await this.fetchLink(source.row, signal);
-        return { document: fetchedLink.document, fetchedLink };
-      }
+        return itemDocument(source.row);
     }
   }
 }

@@ -73,7 +73,9 @@ export default fp(
       blobs: new LocalBlobStorage(join(config.dataDir, 'blobs')),
       credentials: providerCredentials,
       allowedPrivateHosts: config.allowedPrivateHosts,
-      onError: (error) => app.log.error({ err: error }, 'knowledge ingestion bookkeeping failed'),
+      maximumUploadBytes: config.uploadLimitBytes,
+      resyncIntervalMs: config.linkResyncIntervalSeconds * 1000,
+      onError: (error) => app.log.error({ err: error }, 'knowledge background work failed'),
     });
     const chatTurns = new ChatTurnService(
       store,
@@ -83,8 +85,13 @@ export default fp(
     );
     const conversations = new ConversationService(store);
     const widgetSettings = new WidgetSettingsService(store);
-    // Runs after the job queue's own onReady (the jobs plugin is registered first) has started it.
-    app.addHook('onReady', () => knowledge.reconcile());
+    // Runs after the job queue's own onReady (the jobs plugin is registered first) has started it;
+    // onClose hooks run in reverse, so the re-sync scheduler stops before the queue closes.
+    app.addHook('onReady', async () => {
+      await knowledge.reconcile();
+      knowledge.linkResync.start();
+    });
+    app.addHook('onClose', () => knowledge.linkResync.stop());
     app.decorate('services', {
       accounts: new AccountService(store, accessTokens, mailer, {
         refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,

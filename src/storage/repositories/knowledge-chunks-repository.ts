@@ -40,13 +40,64 @@ export class KnowledgeChunksRepository {
     chunks: readonly NewKnowledgeChunk[],
   ): Promise<{ removedIds: number[]; insertedIds: number[] }> {
     const removedIds = await this.deleteSource(kind, sourceId);
-    const insertedIds: number[] = [];
-    for (let start = 0; start < chunks.length; start += insertBatchSize) {
-      const rows = chunks.slice(start, start + insertBatchSize).map((chunk) => ({ ...chunk, embedding: toBytes(chunk.embedding) }));
-      const inserted = await this.db.insertInto('knowledgeChunks').values(rows).returning('id').execute();
-      insertedIds.push(...inserted.map((row) => Number(row.id)));
-    }
-    return { removedIds, insertedIds };
+    return { removedIds, insertedIds: await this.insert(chunks) };
+  }
+
+  /**
+   * Swaps the chunks of one page of a link: those whose `sourceUrl` is `url`. Like
+   * {@link replaceSource}, run it inside a transaction.
+   */
+  async replaceLinkPage(
+    linkId: string,
+    url: string,
+    chunks: readonly NewKnowledgeChunk[],
+  ): Promise<{ removedIds: number[]; insertedIds: number[] }> {
+    const removedIds = await this.deleteLinkPages(linkId, [url]);
+    return { removedIds, insertedIds: await this.insert(chunks) };
+  }
+
+  /** Deletes the chunks of these pages of a link; returns their ids. */
+  async deleteLinkPages(linkId: string, urls: readonly string[]): Promise<number[]> {
+    if (urls.length === 0) return [];
+    const rows = await this.db
+      .deleteFrom('knowledgeChunks')
+      .where('sourceKind', '=', 'link')
+      .where('sourceId', '=', linkId)
+      .where('sourceUrl', 'in', urls)
+      .returning('id')
+      .execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /**
+   * Deletes a link's chunks that belong to none of its stored pages (`knowledge_link_pages`),
+   * such as those of a single-page fetch from before pages were tracked; returns their ids.
+   */
+  async deleteUnlistedLinkPages(linkId: string): Promise<number[]> {
+    const rows = await this.db
+      .deleteFrom('knowledgeChunks')
+      .where('sourceKind', '=', 'link')
+      .where('sourceId', '=', linkId)
+      .where((where) =>
+        where.or([
+          where('sourceUrl', 'is', null),
+          where('sourceUrl', 'not in', where.selectFrom('knowledgeLinkPages').select('url').where('linkId', '=', linkId)),
+        ]),
+      )
+      .returning('id')
+      .execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** How many chunks a source has. */
+  async countSource(kind: SourceKind, sourceId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('knowledgeChunks')
+      .select((select) => select.fn.countAll<number>().as('count'))
+      .where('sourceKind', '=', kind)
+      .where('sourceId', '=', sourceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.count);
   }
 
   /** Deletes a source's chunks; returns their ids. */
@@ -127,6 +178,17 @@ export class KnowledgeChunksRepository {
           limit ${limit}`;
     const { rows } = await statement.execute(this.db);
     return rows.map((row) => ({ chunkId: Number(row.chunkId), score: Number(row.score) }));
+  }
+
+  /** Inserts in batches; returns the new ids in the order of `chunks`. */
+  private async insert(chunks: readonly NewKnowledgeChunk[]): Promise<number[]> {
+    const insertedIds: number[] = [];
+    for (let start = 0; start < chunks.length; start += insertBatchSize) {
+      const rows = chunks.slice(start, start + insertBatchSize).map((chunk) => ({ ...chunk, embedding: toBytes(chunk.embedding) }));
+      const inserted = await this.db.insertInto('knowledgeChunks').values(rows).returning('id').execute();
+      insertedIds.push(...inserted.map((row) => Number(row.id)));
+    }
+    return insertedIds;
   }
 
   private withoutEmbedding() {
