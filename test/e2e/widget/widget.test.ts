@@ -44,6 +44,59 @@ function computed(locator: Locator, property: string): Promise<string> {
   );
 }
 
+/** The page's DOM, typed without the DOM library this Node-side file does not load. */
+interface ScrollBox {
+  scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
+  getBoundingClientRect(): { top: number; bottom: number };
+}
+
+/**
+ * Delays the widget API's answers to the requests `matches` picks: each request goes to the real
+ * server at once (`route.fetch()`), but its response reaches the page only once `release()` is
+ * called, artificial latency that forces the widget's loading races. `requested` resolves when the
+ * first such request is made; `delivered()` once every held response has reached the page.
+ */
+async function holdResponses(target: Page, matches: (url: URL) => boolean) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let seen!: () => void;
+  const requested = new Promise<void>((resolve) => (seen = resolve));
+  const held: Promise<unknown>[] = [];
+  await target.route(
+    (url) => url.pathname.startsWith('/api/widget/v1/') && matches(url),
+    async (route) => {
+      if (route.request().method() === 'OPTIONS') return route.continue();
+      seen();
+      const delivery = (async () => {
+        // The browser's headers, and the Sec-Fetch-Site it sends but interception does not pass on:
+        // the full-page chat's same-origin requests carry no Origin, so the server goes by that.
+        const headers = await route.request().allHeaders();
+        const sameOrigin = new URL(route.request().url()).origin === new URL(target.url()).origin;
+        const response = await route.fetch({ headers: { ...headers, ...(sameOrigin && { 'sec-fetch-site': 'same-origin' }) } });
+        await released;
+        await route.fulfill({ response });
+      })();
+      held.push(delivery);
+      await delivery;
+    },
+  );
+  return {
+    requested,
+    release,
+    /** Resolves once the held responses have arrived and the page has had a moment to handle them. */
+    async delivered(): Promise<void> {
+      await Promise.all(held);
+      await target.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    },
+  };
+}
+
+const isConfig = (url: URL) => url.pathname === '/api/widget/v1/config';
+const isHistory = (url: URL) => /^\/api\/widget\/v1\/conversations\/[^/]+\/messages$/.test(url.pathname);
+const isSend = (url: URL) => url.pathname === '/api/widget/v1/messages';
+
 /**
  * The widget in a real chromium, embedded in a website on another origin than Docent, against
  * the real app on loopback: chatting with streamed answers, keyboard use, isolation from hostile
@@ -64,9 +117,8 @@ describe('embeddable chat widget', () => {
   const input = (target: Page = page) => widget(target).getByLabel('Your message');
   /**
    * Resolves once the widget has loaded its configuration, i.e. its header names the assistant.
-   * The launcher and the inline panel show (with fallback looks) before that, but a panel opened
-   * earlier never shows the greeting or the visitor's conversation, and a question sent earlier
-   * is dropped: wait for this before using a freshly loaded widget.
+   * The launcher and the inline panel show (with fallback looks) before that; a panel opened
+   * earlier shows a loading state and a question asked earlier waits (see the tests below).
    */
   const configured = (target: Page = page) =>
     expect.poll(() => widget(target).locator('#docent-title').textContent(), { timeout: 10_000 }).toBe(assistant.name);
@@ -185,7 +237,7 @@ describe('embeddable chat widget', () => {
     await configured(hostile);
     await launcher(hostile).click();
     // Same site, same browser: the visitor's earlier conversation is there too. Ask once it is
-    // shown (it replaces whatever the panel holds when it arrives), then wait for a second answer.
+    // shown, then wait for a second answer.
     await returnPeriodAnswers(hostile).first().waitFor();
     await input(hostile).fill(question);
     await input(hostile).press('Enter');
@@ -220,8 +272,7 @@ describe('embeddable chat widget', () => {
     await cited.goto(siteUrl());
     await configured(cited);
     await launcher(cited).click();
-    // A fresh conversation, so the answer is not lost among the earlier ones; started once the
-    // earlier one is shown, since a conversation that arrives later replaces the fresh one.
+    // A fresh conversation, so the answer is not lost among the earlier ones.
     await returnPeriodAnswers(cited).first().waitFor();
     await widget(cited).getByRole('button', { name: 'Start a new conversation' }).click();
     await widget(cited).getByRole('group', { name: 'Suggested questions' }).waitFor();
@@ -265,6 +316,172 @@ describe('embeddable chat widget', () => {
     await widget(hosted).locator('.message.assistant', { hasText: '30 days to return' }).waitFor();
     expect(violations).toEqual([]);
     await hosted.close();
+  });
+
+  describe('while its configuration and history are still on their way', () => {
+    const messages = (target: Page) => widget(target).getByRole('region', { name: 'Conversation' });
+    const userMessages = (target: Page) => widget(target).locator('.message.user');
+    /** Opens a fresh tab of the storefront whose visitor's current conversation is one known question. */
+    async function visitorWithConversation(): Promise<Page> {
+      const setup = await browser.context.newPage();
+      setup.setDefaultTimeout(10_000);
+      await setup.goto(siteUrl());
+      await configured(setup);
+      await launcher(setup).click();
+      await widget(setup).getByText(assistant.greeting).waitFor();
+      await widget(setup).getByRole('button', { name: 'Start a new conversation' }).click();
+      await widget(setup).getByRole('group', { name: 'Suggested questions' }).getByRole('button', { name: question }).click();
+      await returnPeriodAnswers(setup).waitFor();
+      await expect.poll(() => widget(setup).locator('[aria-live="polite"]').textContent()).toContain('30 days to return');
+      await setup.close();
+      const fresh = await browser.context.newPage();
+      fresh.setDefaultTimeout(10_000);
+      return fresh;
+    }
+
+    test('opening early shows a loading state, then the greeting and the earlier conversation; a question asked meanwhile is answered', async () => {
+      const early = await visitorWithConversation();
+      const config = await holdResponses(early, isConfig);
+      await early.goto(siteUrl());
+      await config.requested;
+      await launcher(early).click();
+      await panel(early).waitFor();
+      await widget(early).getByRole('status').getByText('Loading').waitFor();
+      expect(await messages(early).getAttribute('aria-busy')).toBe('true');
+
+      await input(early).fill(groundedQuestion);
+      await input(early).press('Enter');
+      // Not dropped: the question shows at once, waiting for the answer, and the box is emptied.
+      await userMessages(early).filter({ hasText: groundedQuestion }).waitFor();
+      expect(await input(early).inputValue()).toBe('');
+
+      config.release();
+      await configured(early);
+      await widget(early).getByText(assistant.greeting).waitFor();
+      // The earlier conversation comes back, above the question asked meanwhile, which is answered.
+      await userMessages(early).filter({ hasText: question }).waitFor();
+      await widget(early).locator('.message.assistant', { hasText: groundedAnswer }).waitFor();
+      expect(await userMessages(early).allInnerTexts()).toEqual([question, groundedQuestion]);
+      expect(await messages(early).getAttribute('aria-busy')).toBe('false');
+      expect(await widget(early).getByRole('status').count()).toBe(0);
+      await early.close();
+    });
+
+    test('the full-page chat shows a loading state and answers a question asked before its configuration arrived', async () => {
+      const hosted = await browser.context.newPage();
+      hosted.setDefaultTimeout(10_000);
+      const config = await holdResponses(hosted, isConfig);
+      await hosted.goto(`${server.origin}/chat/${widgetKey}`);
+      await config.requested;
+      await panel(hosted).waitFor();
+      await widget(hosted).getByRole('status').getByText('Loading').waitFor();
+      expect(await messages(hosted).getAttribute('aria-busy')).toBe('true');
+      await input(hosted).fill(question);
+      await input(hosted).press('Enter');
+      await userMessages(hosted).filter({ hasText: question }).last().waitFor();
+
+      config.release();
+      await configured(hosted);
+      await widget(hosted).getByText(assistant.greeting).waitFor();
+      await expect.poll(() => widget(hosted).locator('[aria-live="polite"]').textContent()).toContain('30 days to return');
+      expect(await userMessages(hosted).last().innerText()).toBe(question);
+      expect(await returnPeriodAnswers(hosted).last().isVisible()).toBe(true);
+      await hosted.close();
+    });
+
+    test('a new conversation started before the history arrives stays current', async () => {
+      const restarted = await visitorWithConversation();
+      const history = await holdResponses(restarted, isHistory);
+      await restarted.goto(siteUrl());
+      await configured(restarted);
+      await launcher(restarted).click();
+      await history.requested;
+      expect(await messages(restarted).getAttribute('aria-busy')).toBe('true');
+      await widget(restarted).getByRole('button', { name: 'Start a new conversation' }).click();
+      await widget(restarted).getByRole('group', { name: 'Suggested questions' }).waitFor();
+
+      history.release();
+      await history.delivered();
+      expect(await widget(restarted).getByRole('group', { name: 'Suggested questions' }).isVisible()).toBe(true);
+      expect(await userMessages(restarted).count()).toBe(0);
+
+      // And the next question starts that new conversation: the old one does not come back.
+      await input(restarted).fill(groundedQuestion);
+      await input(restarted).press('Enter');
+      await widget(restarted).locator('.message.assistant', { hasText: groundedAnswer }).waitFor();
+      expect(await userMessages(restarted).allInnerTexts()).toEqual([groundedQuestion]);
+      await restarted.reload();
+      await widget(restarted).locator('.message.assistant', { hasText: groundedAnswer }).waitFor();
+      expect(await userMessages(restarted).allInnerTexts()).toEqual([groundedQuestion]);
+      await restarted.close();
+    });
+
+    test('a question sent before the history arrives is kept, after the earlier conversation, and answered', async () => {
+      const asked = await visitorWithConversation();
+      const history = await holdResponses(asked, isHistory);
+      await asked.goto(siteUrl());
+      await configured(asked);
+      await launcher(asked).click();
+      await history.requested;
+      await input(asked).fill(groundedQuestion);
+      await input(asked).press('Enter');
+      await userMessages(asked).filter({ hasText: groundedQuestion }).waitFor();
+
+      history.release();
+      await history.delivered();
+      await widget(asked).locator('.message.assistant', { hasText: groundedAnswer }).waitFor();
+      expect(await userMessages(asked).allInnerTexts()).toEqual([question, groundedQuestion]);
+      // It continued the earlier conversation, as a reload shows.
+      await asked.reload();
+      await widget(asked).locator('.message.assistant', { hasText: groundedAnswer }).waitFor();
+      expect(await userMessages(asked).allInnerTexts()).toEqual([question, groundedQuestion]);
+      await asked.close();
+    });
+  });
+
+  test('scrolls to the end of each answer and its sources, but leaves a visitor who scrolled up where they are', async () => {
+    const long = await browser.context.newPage();
+    long.setDefaultTimeout(10_000);
+    await long.goto(siteUrl());
+    await configured(long);
+    await launcher(long).click();
+    await widget(long).getByText(assistant.greeting).waitFor();
+    await widget(long).getByRole('button', { name: 'Start a new conversation' }).click();
+    const list = widget(long).getByRole('region', { name: 'Conversation' });
+    const answers = widget(long).locator('.message.assistant', { hasText: groundedAnswer });
+    /** How far the conversation is from being scrolled to its very end, in px. */
+    const distanceFromEnd = () => list.evaluate((element) => {
+      const box = element as unknown as ScrollBox;
+      return box.scrollHeight - box.clientHeight - box.scrollTop;
+    });
+    for (let asked = 1; asked <= 4; asked++) {
+      await input(long).fill(groundedQuestion);
+      await input(long).press('Enter');
+      await answers.nth(asked - 1).locator('.sources .source').waitFor();
+      await expect.poll(() => widget(long).locator('.send').isDisabled()).toBe(false);
+      // The whole of the last answer, down to its sources, is in view.
+      await expect.poll(distanceFromEnd).toBeLessThanOrEqual(1);
+      const [listBox, sourcesBox] = await Promise.all([list.boundingBox(), answers.last().locator('.sources').boundingBox()]);
+      expect((sourcesBox?.y ?? 0) + (sourcesBox?.height ?? 0)).toBeLessThanOrEqual((listBox?.y ?? 0) + (listBox?.height ?? 0));
+    }
+    expect(await list.evaluate((element) => (element as unknown as ScrollBox).scrollHeight > (element as unknown as ScrollBox).clientHeight * 1.5)).toBe(true);
+
+    // A visitor who scrolls up to read while an answer is on its way is not pulled back down.
+    const send = await holdResponses(long, isSend);
+    await input(long).fill(groundedQuestion);
+    await input(long).press('Enter');
+    await send.requested;
+    await expect.poll(distanceFromEnd).toBeLessThanOrEqual(1);
+    await list.hover();
+    await long.mouse.wheel(0, -400);
+    await expect.poll(() => list.evaluate((element) => (element as unknown as ScrollBox).scrollTop)).toBeGreaterThan(0);
+    const readingAt = await list.evaluate((element) => (element as unknown as ScrollBox).scrollTop);
+    expect(await distanceFromEnd()).toBeGreaterThan(100);
+    send.release();
+    await answers.nth(4).locator('.sources .source').waitFor();
+    await expect.poll(() => widget(long).locator('.send').isDisabled()).toBe(false);
+    expect(await list.evaluate((element) => (element as unknown as ScrollBox).scrollTop)).toBe(readingAt);
+    await long.close();
   });
 
   test('tells visitors kindly when the key has been revoked', async () => {

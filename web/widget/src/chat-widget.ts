@@ -32,8 +32,17 @@ export class ChatWidget {
   private config: WidgetConfig | null = null;
   private store: VisitorStore | null = null;
   private memory: VisitorMemory = { visitorToken: null, conversationId: null };
-  private historyLoaded = false;
+  /** Settles once start() is done: true with a configuration, false when the widget was refused. */
+  private readonly ready: Promise<boolean>;
+  private settle: (configured: boolean) => void = () => undefined;
+  /** The visitor's earlier conversation, loading or loaded; null until the panel first needs it. */
+  private history: Promise<void> | null = null;
+  /** Bumped when the visitor starts a new conversation: work begun before then must not touch the panel or the memory. */
+  private epoch = 0;
+  /** The question on its way and its answer, kept below whatever the panel is redrawn with. */
+  private pending: HTMLElement[] = [];
   private sending = false;
+  private refused = false;
 
   constructor(
     private readonly api: WidgetApi,
@@ -47,7 +56,9 @@ export class ChatWidget {
     this.launcher = floating ? new Launcher(() => this.toggle()) : null;
     this.root = h('div', { class: `root ${mode}` }, this.panel.element, this.launcher?.element);
     this.panel.element.hidden = floating;
+    this.ready = new Promise((resolve) => (this.settle = resolve));
     this.applyAppearance(fallbackAppearance);
+    if (!floating) this.panel.setLoading(true);
   }
 
   get element(): HTMLElement {
@@ -59,12 +70,15 @@ export class ChatWidget {
       this.config = await this.api.config();
     } catch (error) {
       this.refuse(error);
+      this.settle(false);
       return;
     }
     this.applyAppearance(this.config.appearance);
     this.store = new VisitorStore(this.config.assistant.id);
     this.memory = this.store.read();
-    if (this.mode === 'inline' || this.store.wasOpen()) this.open(false);
+    // Opened while the configuration was on its way: now show what it was waiting for.
+    if (this.mode === 'inline' || !this.panel.element.hidden || this.store.wasOpen()) this.open(false);
+    this.settle(true);
   }
 
   private toggle(): void {
@@ -76,7 +90,8 @@ export class ChatWidget {
     this.panel.element.hidden = false;
     this.launcher?.setOpen(true);
     this.store?.rememberOpen(true);
-    if (!this.historyLoaded && this.config) void this.loadHistory();
+    if (this.config) void this.loadHistory();
+    else if (!this.refused) this.panel.setLoading(true);
     if (moveFocus) this.panel.focus();
   }
 
@@ -87,34 +102,55 @@ export class ChatWidget {
     this.launcher?.focus();
   }
 
-  private async loadHistory(): Promise<void> {
-    this.historyLoaded = true;
-    this.showConversation([]);
+  /** Shows the greeting and the visitor's earlier conversation, once; needs the configuration. */
+  private loadHistory(): Promise<void> {
+    this.history ??= this.fetchHistory();
+    return this.history;
+  }
+
+  private async fetchHistory(): Promise<void> {
+    const epoch = this.epoch;
     const { visitorToken } = this.memory;
-    if (!visitorToken) return;
-    try {
-      const conversationId = this.memory.conversationId ?? (await this.api.conversations(visitorToken))[0]?.id ?? null;
-      if (!conversationId) return;
-      const messages = await this.api.messages(visitorToken, conversationId);
-      this.remember({ conversationId });
-      this.showConversation(messages);
-    } catch (error) {
-      this.forgetOn(error);
-      if (!isForgettable(error)) this.panel.setNotice(friendlyMessage(error));
+    let messages: ChatMessage[] = [];
+    let conversationId: string | null = null;
+    let notice: string | null = null;
+    if (visitorToken) {
+      this.panel.setLoading(true);
+      try {
+        conversationId = this.memory.conversationId ?? (await this.api.conversations(visitorToken))[0]?.id ?? null;
+        if (conversationId) messages = await this.api.messages(visitorToken, conversationId);
+      } catch (error) {
+        conversationId = null;
+        this.forgetOn(error);
+        if (!isForgettable(error)) notice = friendlyMessage(error);
+      }
     }
+    // The visitor started a new conversation meanwhile: this one is no longer theirs to see.
+    if (epoch !== this.epoch) return;
+    if (conversationId) this.remember({ conversationId });
+    this.showConversation(messages);
+    if (notice) this.panel.setNotice(notice);
   }
 
   private showConversation(messages: ChatMessage[]): void {
     const assistant = this.config?.assistant;
     this.panel.clearMessages();
-    const starters = messages.length === 0 ? (assistant?.suggestedQuestions ?? []) : [];
+    this.panel.setLoading(false);
+    const starters = messages.length === 0 && this.pending.length === 0 ? (assistant?.suggestedQuestions ?? []) : [];
     for (const part of greetingView(assistant?.greeting ?? '', starters, (question) => void this.send(question))) this.panel.add(part);
     for (const message of messages) this.panel.add(MessageView.of(message));
+    for (const element of this.pending) this.panel.add(element);
+    this.panel.scrollToEnd();
   }
 
+  /**
+   * Shows the question at once and sends it as soon as it can: once the configuration has arrived
+   * and the earlier conversation it continues is shown.
+   */
   private async send(text: string): Promise<void> {
-    if (this.sending || !this.config) return;
+    if (this.sending) return;
     this.sending = true;
+    const epoch = this.epoch;
     this.panel.composer.setEnabled(false);
     this.panel.composer.take();
     this.panel.setNotice(null);
@@ -122,15 +158,34 @@ export class ChatWidget {
     const question = MessageView.of({ id: '', role: 'user', content: text, status: 'complete', citations: [] });
     const answer = new MessageView('assistant');
     answer.showTyping();
+    this.pending = [question.element, answer.element];
     this.panel.add(question);
     this.panel.add(answer);
+    this.panel.scrollToEnd();
     this.panel.announce('Sent. Waiting for the answer…');
+    const withdraw = () => {
+      question.element.remove();
+      answer.element.remove();
+      this.panel.composer.restore(text);
+    };
     try {
+      if (!(await this.ready)) {
+        withdraw();
+        return;
+      }
+      await this.loadHistory();
+      if (epoch !== this.epoch) {
+        // A new conversation was started before this question could go: give it back to edit or send.
+        withdraw();
+        this.panel.announce('Your message was not sent; it is back in the message box.');
+        return;
+      }
       const visitorToken = this.memory.visitorToken ?? (await this.api.startVisitor());
       this.remember({ visitorToken });
       for await (const event of this.api.send(visitorToken, { message: text, conversationId: this.memory.conversationId })) {
-        if (event.type === 'message-start') this.remember({ conversationId: event.conversationId });
-        else if (event.type === 'text-delta') answer.append(event.delta);
+        if (event.type === 'message-start') {
+          if (epoch === this.epoch) this.remember({ conversationId: event.conversationId });
+        } else if (event.type === 'text-delta') answer.append(event.delta);
         else if (event.type === 'source') answer.addCitation(event.source);
         else if (event.type === 'finish') this.panel.announce(answer.plainText());
         else if (event.type === 'error') {
@@ -138,23 +193,25 @@ export class ChatWidget {
           this.panel.setNotice('Sorry, something went wrong while answering. Please try again.');
           this.panel.announce('The answer failed.');
         }
-        this.panel.scrollToEnd();
       }
     } catch (error) {
       reportToConsole(error);
       this.forgetOn(error);
-      question.element.remove();
-      answer.element.remove();
-      this.panel.composer.restore(text);
+      withdraw();
       this.panel.setNotice(friendlyMessage(error));
       this.panel.announce(friendlyMessage(error));
     } finally {
+      this.pending = [];
       this.sending = false;
       this.panel.composer.setEnabled(true);
     }
   }
 
   private restart(): void {
+    if (!this.config) return;
+    this.epoch++;
+    this.pending = [];
+    this.history = Promise.resolve();
     this.remember({ conversationId: null });
     this.panel.setNotice(null);
     this.showConversation([]);
@@ -176,7 +233,9 @@ export class ChatWidget {
   /** The key, the page's origin or the assistant is refused: say so kindly and disable chatting. */
   private refuse(error: unknown): void {
     reportToConsole(error);
-    this.panel.showHeader(fallbackAppearance);
+    this.refused = true;
+    this.panel.showHeader(fallbackAppearance, false);
+    this.panel.setLoading(false);
     this.panel.setNotice(friendlyMessage(error));
     this.panel.composer.setAvailable(false);
     if (this.mode === 'inline') this.open(false);
@@ -188,7 +247,7 @@ export class ChatWidget {
     this.root.classList.toggle('left', appearance.position === 'bottom-left');
     this.launcher?.setText(appearance.launcherText);
     this.launcher?.setOpen(!this.panel.element.hidden);
-    this.panel.showHeader(appearance);
+    this.panel.showHeader(appearance, this.config !== null);
   }
 }
 

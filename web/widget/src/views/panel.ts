@@ -23,6 +23,9 @@ export class Panel {
   private readonly notice: HTMLElement;
   private readonly live: HTMLElement;
   private readonly closeButton: HTMLButtonElement | null;
+  private readonly loading = h('p', { class: 'loading', role: 'status' }, 'Loading…');
+  /** Whether the conversation follows new content; false once the visitor scrolls up to read. */
+  private pinned = true;
 
   constructor(
     private readonly actions: PanelActions,
@@ -47,6 +50,22 @@ export class Panel {
       h('p', { class: 'footer' }, 'Powered by Docent'),
       this.live,
     );
+    // Answers render on animation frames, after the events that grow them: follow the content
+    // once it has changed (and the list's size, e.g. when the panel opens or the composer grows)
+    // rather than when the event arrived, so the end of an answer and its sources are in view.
+    const follow = () => {
+      if (this.pinned) this.messages.scrollTop = this.messages.scrollHeight;
+    };
+    new MutationObserver(follow).observe(this.messages, { childList: true, subtree: true, characterData: true });
+    if (typeof ResizeObserver === 'function') new ResizeObserver(follow).observe(this.messages);
+    this.messages.addEventListener(
+      'scroll',
+      () => {
+        const { scrollTop, scrollHeight, clientHeight } = this.messages;
+        if (clientHeight > 0) this.pinned = scrollHeight - scrollTop - clientHeight < 40;
+      },
+      { passive: true },
+    );
     this.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && options.closable) {
         event.stopPropagation();
@@ -55,11 +74,12 @@ export class Panel {
     });
   }
 
-  showHeader(appearance: Appearance): void {
+  /** The header; its restart button waits for the configuration (there is nothing to restart before). */
+  showHeader(appearance: Appearance, ready: boolean): void {
     const avatar = h('span', { class: 'avatar', 'aria-hidden': 'true' });
     if (appearance.avatarUrl) avatar.append(h('img', { src: appearance.avatarUrl, alt: '' }));
     else avatar.textContent = (appearance.title.trim()[0] ?? '?').toUpperCase();
-    const restart = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Start a new conversation' }, icon(restartIcon));
+    const restart = h('button', { type: 'button', class: 'icon-button', 'aria-label': 'Start a new conversation', disabled: !ready }, icon(restartIcon));
     restart.addEventListener('click', () => this.actions.restart());
     this.header.replaceChildren(
       avatar,
@@ -73,12 +93,21 @@ export class Panel {
     this.messages.replaceChildren();
   }
 
-  add(view: MessageView | HTMLElement): void {
-    this.messages.append('element' in view ? view.element : view);
-    this.scrollToEnd();
+  /** Shows (above anything already there) or removes the loading line, and marks the conversation busy meanwhile. */
+  setLoading(loading: boolean): void {
+    this.messages.setAttribute('aria-busy', String(loading));
+    if (!loading) this.loading.remove();
+    else if (!this.loading.isConnected) this.messages.prepend(this.loading);
   }
 
+  /** Adds a message; the conversation follows it unless the visitor has scrolled up to read. */
+  add(view: MessageView | HTMLElement): void {
+    this.messages.append('element' in view ? view.element : view);
+  }
+
+  /** Scrolls to the end and follows new content again (the visitor asked something, say). */
   scrollToEnd(): void {
+    this.pinned = true;
     this.messages.scrollTop = this.messages.scrollHeight;
   }
 
