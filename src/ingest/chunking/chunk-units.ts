@@ -26,7 +26,8 @@ export interface Section {
 export function sectionsOf(blocks: readonly Block[]): Section[] {
   const sections: Section[] = [];
   let current: Section | undefined;
-  let currentKey = '';
+  let currentPath: string[] | undefined;
+  let currentSheet: string | undefined;
   let previousKind: Block['kind'] | undefined;
   // Running numbers of ordered list items per depth; a list of the other kind restarts them.
   const listNumbers: { ordered: boolean; count: number }[] = [];
@@ -35,21 +36,22 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
     if (block.kind === 'heading' || block.kind === 'page-break') continue;
     const packing = block.kind === 'sheet-row' ? 'rows' : 'prose';
     const { headingPath, sheet, page } = block.location;
-    const key = JSON.stringify([packing, headingPath, sheet]);
-    if (!current || key !== currentKey) {
+    const sameSection = current !== undefined && packing === current.packing && sheet === currentSheet && samePath(headingPath, currentPath);
+    currentPath = headingPath;
+    currentSheet = sheet;
+    if (!current || !sameSection) {
       current = { packing, ...(headingPath ? { headingPath } : {}), ...(sheet !== undefined ? { sheet } : {}), units: [] };
       sections.push(current);
-      currentKey = key;
       previousKind = undefined;
     }
     const blockSeparator = previousKind === undefined ? '' : '\n\n';
+    const units = current.units;
     const add = (text: string, separator: string, row?: number): void => {
-      current?.units.push({
-        text,
-        separator: current.units.length === 0 ? '' : separator,
-        ...(page !== undefined ? { page } : {}),
-        ...(row !== undefined ? { row } : {}),
-      });
+      // Built field by field rather than by spreading: this runs for every sentence.
+      const unit: ChunkUnit = { text, separator: units.length === 0 ? '' : separator };
+      if (page !== undefined) unit.page = page;
+      if (row !== undefined) unit.row = row;
+      units.push(unit);
     };
 
     if (block.kind !== 'list-item') listNumbers.length = 0;
@@ -88,6 +90,13 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
     previousKind = block.kind;
   }
   return sections.filter((section) => section.units.length > 0);
+}
+
+/** Whether two blocks have the same heading path (both none, or the same headings). */
+function samePath(first: readonly string[] | undefined, second: readonly string[] | undefined): boolean {
+  if (first === second) return true;
+  if (first === undefined || second === undefined || first.length !== second.length) return false;
+  return first.every((heading, index) => heading === second[index]);
 }
 
 /** A table row that stands alone: `Header: value` pairs, or cells separated by bars when there is no header. */
