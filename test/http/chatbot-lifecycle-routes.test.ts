@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/test-database.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestProvider } from '../helpers/test-provider.js';
 
 describe.each(backends)('chatbot archive, duplicate and final-prompt routes on %s', (backend) => {
   let t: TestApp;
   let token: string;
+  let providerId: string;
 
   const createChatbot = async (body: object) =>
     (await t.request('POST', '/api/v1/chatbots', { token, body })).body.data.chatbot as { id: string; name: string };
@@ -20,6 +22,7 @@ describe.each(backends)('chatbot archive, duplicate and final-prompt routes on %
   beforeAll(async () => {
     t = await createTestApp(backend);
     token = (await t.signUp('alice')).accessToken;
+    providerId = await createTestProvider(t, token);
   });
   afterAll(() => t.close());
 
@@ -59,7 +62,7 @@ describe.each(backends)('chatbot archive, duplicate and final-prompt routes on %
         instructions: 'Be brief.',
         examples: [{ question: 'Q?', answer: 'A.' }],
         suggestedQuestions: ['What now?'],
-        model: { providerId: 'provider-1', name: 'gpt-4o', temperature: 0.9, maxTokens: 500 },
+        model: { providerId, name: 'gpt-4o', temperature: 0.9, maxTokens: 500 },
       });
       const base = `/api/v1/chatbots/${source.id}/personalities`;
       await addPersonality(source.id, { name: 'Calm', tone: 'neutral', traits: ['calm'] });

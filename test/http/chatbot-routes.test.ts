@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/test-database.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestProvider } from '../helpers/test-provider.js';
 
 const fullConfiguration = {
   name: 'Support Bot',
@@ -13,7 +14,7 @@ const fullConfiguration = {
   examples: [{ question: 'Do you ship abroad?', answer: 'Yes, to the EU.' }],
   greeting: 'Hi! Ask me about anvils.',
   suggestedQuestions: ['Which anvil is lightest?', 'How long is shipping?'],
-  model: { providerId: 'provider-1', name: 'gpt-4o-mini', temperature: 0.7, maxTokens: 2048 },
+  model: { providerId: '' as string | null, name: 'gpt-4o-mini', temperature: 0.7, maxTokens: 2048 },
 };
 
 describe.each(backends)('chatbot routes on %s', (backend) => {
@@ -24,6 +25,7 @@ describe.each(backends)('chatbot routes on %s', (backend) => {
   beforeAll(async () => {
     t = await createTestApp(backend);
     alice = await t.signUp('alice');
+    fullConfiguration.model.providerId = await createTestProvider(t, alice.accessToken);
   });
   afterAll(() => t.close());
 

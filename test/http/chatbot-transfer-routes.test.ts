@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backends } from '../helpers/test-database.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { createTestProvider } from '../helpers/test-provider.js';
 
 const configuration = {
   name: 'Ünïcode "Bot" / ../../etc',
@@ -13,7 +14,7 @@ const configuration = {
   examples: [{ question: 'Where is the stapler?', answer: 'Ask Milton.' }],
   greeting: 'Welcome aboard!',
   suggestedQuestions: ['How do I file a TPS report?'],
-  model: { providerId: 'secret-provider-id', name: 'claude-sonnet', temperature: 1.1, maxTokens: 3000 },
+  model: { providerId: '', name: 'claude-sonnet', temperature: 1.1, maxTokens: 3000 },
 };
 
 const blankPersonality = { description: '', traits: [], customInstructions: '', isDefault: false };
@@ -30,6 +31,7 @@ describe.each(backends)('chatbot export and import routes on %s', (backend) => {
     alice = await t.signUp('alice');
     bob = await t.signUp('bob');
     const token = alice.accessToken;
+    configuration.model.providerId = await createTestProvider(t, token);
     chatbot = (await t.request('POST', '/api/v1/chatbots', { token, body: configuration })).body.data.chatbot;
     personalityIds = [];
     for (const body of [

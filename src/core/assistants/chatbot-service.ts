@@ -43,6 +43,7 @@ export class ChatbotService {
   }
 
   async create(ownerId: string, input: ChatbotInput): Promise<Chatbot> {
+    await this.requireVisibleProvider(ownerId, input.model?.providerId);
     const now = new Date().toISOString();
     const row = await this.store.chatbots.insert({
       id: randomUUID(),
@@ -57,6 +58,7 @@ export class ChatbotService {
   }
 
   async update(ownerId: string, id: string, patch: ChatbotPatch): Promise<Chatbot> {
+    await this.requireVisibleProvider(ownerId, patch.model?.providerId);
     return this.write(ownerId, id, { ...toPatchColumns(patch), updatedAt: new Date().toISOString() });
   }
 
@@ -89,6 +91,15 @@ export class ChatbotService {
     const chatbot = await this.get(ownerId, id);
     const personality = await this.store.personalities.findDefaultOwned(id, ownerId);
     return renderSystemPrompt({ chatbot, personality: personality && toPersonality(personality), context });
+  }
+
+  /**
+   * A chatbot may only name a provider its owner can use (a global one or the owner's own):
+   * another user's private provider answers exactly like one that does not exist.
+   */
+  private async requireVisibleProvider(ownerId: string, providerId: string | null | undefined): Promise<void> {
+    if (!providerId) return;
+    if (!(await this.store.llmProviders.findVisible(providerId, ownerId))) throw new NotFoundError('LLM provider');
   }
 
   private async write(ownerId: string, id: string, columns: Updateable<ChatbotsTable>): Promise<Chatbot> {
