@@ -5,8 +5,6 @@ export interface ConsoleServer {
   testApp: TestApp;
   /** http://127.0.0.1:<port>, where the console and the API answer. */
   origin: string;
-  /** Whether the running app has a route, e.g. to follow features other work is still adding. */
-  hasRoute(method: 'GET' | 'POST', url: string): boolean;
   close(): Promise<void>;
 }
 
@@ -18,7 +16,6 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   return {
     testApp,
     origin: `http://127.0.0.1:${port}`,
-    hasRoute: (method, url) => testApp.app.hasRoute({ method, url }),
     close: () => testApp.close(),
   };
 }
