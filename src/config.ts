@@ -8,6 +8,8 @@ export interface RateLimitSettings {
   auth: number;
   conversation: number;
   management: number;
+  /** Messages per window through one widget key, across all of its visitors. */
+  widgetKey: number;
 }
 
 /** Everything the platform reads from its environment, resolved to concrete values. */
@@ -119,6 +121,7 @@ export function loadConfig(environment: Environment = process.env): Config {
       auth: integer(environment, 'RATE_LIMIT_AUTH', 20),
       conversation: integer(environment, 'RATE_LIMIT_CONVERSATION', 60),
       management: integer(environment, 'RATE_LIMIT_MANAGEMENT', 30),
+      widgetKey: integer(environment, 'RATE_LIMIT_WIDGET_KEY', 600),
     },
     initialAdmin:
       adminEmail && adminPassword

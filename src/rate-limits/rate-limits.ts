@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import type { RateLimitSettings } from '../config.js';
 
 /** The groups of seed 004's "Rate Limiting", plus per-account login and reset attempts. */
-export type RateLimitGroup = 'auth' | 'account' | 'conversation' | 'management';
+export type RateLimitGroup = 'auth' | 'account' | 'conversation' | 'management' | 'widget-key';
 
 export interface RateLimitDecision {
   allowed: boolean;
@@ -36,6 +36,7 @@ export class RateLimits {
       account: make('account', Math.max(1, Math.ceil(settings.auth / 2))),
       conversation: make('conversation', settings.conversation),
       management: make('management', settings.management),
+      'widget-key': make('widget-key', settings.widgetKey),
     };
   }
 

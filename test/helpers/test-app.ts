@@ -48,6 +48,7 @@ export async function createTestApp(backend: Backend, environment: Record<string
     RATE_LIMIT_AUTH: '10000',
     RATE_LIMIT_MANAGEMENT: '10000',
     RATE_LIMIT_CONVERSATION: '10000',
+    RATE_LIMIT_WIDGET_KEY: '10000',
     ...(database.databaseUrl && { DATABASE_URL: database.databaseUrl }),
     ...environment,
   });

@@ -87,7 +87,7 @@ describe('rate limits in Redis', () => {
   });
 
   it('shares one budget between processes', async () => {
-    const settings = { windowSeconds: 60, auth: 5, conversation: 60, management: 30 };
+    const settings = { windowSeconds: 60, auth: 5, conversation: 60, management: 30, widgetKey: 600 };
     const processA = new RateLimits(settings, redis, prefix);
     const processB = new RateLimits(settings, new Redis(redisUrl), prefix);
     const results = [];

@@ -10,7 +10,7 @@ describe.each(backends)('widget rate limits on %s', (backend) => {
   let token: string;
 
   beforeAll(async () => {
-    t = await createTestApp(backend, { RATE_LIMIT_CONVERSATION: '3', RATE_LIMIT_WINDOW_SECONDS: '60' });
+    t = await createTestApp(backend, { RATE_LIMIT_CONVERSATION: '3', RATE_LIMIT_WIDGET_KEY: '3', RATE_LIMIT_WINDOW_SECONDS: '60' });
     token = (await t.signUp('owner')).accessToken;
   });
   afterAll(() => t.close());

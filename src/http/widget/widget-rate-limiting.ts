@@ -15,8 +15,9 @@ function subjectOf(request: FastifyRequest): string {
 
 /**
  * Widget requests count against the conversation budget of their visitor (or, before there is
- * one, their IP); sends also count against the key's, so one site cannot drain the assistant's
- * budget however many visitors it has. The headers report the tighter of the two.
+ * one, their IP); sends also count against the key's own budget (RATE_LIMIT_WIDGET_KEY, larger:
+ * a site has many visitors), so one site cannot flood the assistant however many visitors it
+ * has. The headers report the tighter of the two.
  */
 export function installWidgetRateLimiting(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
@@ -24,7 +25,7 @@ export function installWidgetRateLimiting(app: FastifyInstance): void {
     if (!access) return;
     const decisions: RateLimitDecision[] = [await app.rateLimits.consume('conversation', subjectOf(request))];
     if (request.routeOptions.config.spendsKeyBudget) {
-      decisions.push(await app.rateLimits.consume('conversation', `widget-key:${access.keyId}`));
+      decisions.push(await app.rateLimits.consume('widget-key', access.keyId));
     }
     const refused = decisions.find((decision) => !decision.allowed);
     const tightest = refused ?? decisions.reduce((least, decision) => (decision.remaining < least.remaining ? decision : least));
