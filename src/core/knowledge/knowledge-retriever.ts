@@ -58,8 +58,12 @@ export class KnowledgeRetriever {
    * @throws NotFoundError when the chatbot is not the owner's.
    */
   async retrieveForChatbot(ownerId: string, chatbotId: string, question: string): Promise<RetrievedKnowledge> {
-    if (!(await this.store.chatbots.findOwned(chatbotId, ownerId))) throw new NotFoundError('Chatbot');
-    const knowledgeBases = await this.store.knowledgeBases.listAttachedOwned(chatbotId, ownerId);
+    // One owner-filtered query on every chat turn; the chatbot itself is looked up only to tell
+    // "not yours" (404) from "nothing attached".
+    const knowledgeBases = await this.store.knowledgeBases.listAttachedRowsOwned(chatbotId, ownerId);
+    if (knowledgeBases.length === 0 && !(await this.store.chatbots.findOwned(chatbotId, ownerId))) {
+      throw new NotFoundError('Chatbot');
+    }
     const queryVectors = new Map<string, Promise<Float32Array>>();
     const perKnowledgeBase = await Promise.all(
       knowledgeBases.map((knowledgeBase) => this.retrieveFrom(knowledgeBase, question, {}, queryVectors)),

@@ -128,6 +128,22 @@ export class KnowledgeBasesRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /** The knowledge bases attached to a live chatbot of the owner, without source counts (for retrieval). */
+  async listAttachedRowsOwned(chatbotId: string, ownerId: string): Promise<KnowledgeBaseRow[]> {
+    return this.db
+      .selectFrom('knowledgeBases')
+      .selectAll('knowledgeBases')
+      .innerJoin('chatbotKnowledgeBases as attachment', 'attachment.knowledgeBaseId', 'knowledgeBases.id')
+      .innerJoin('chatbots', 'chatbots.id', 'attachment.chatbotId')
+      .where('attachment.chatbotId', '=', chatbotId)
+      .where('chatbots.ownerId', '=', ownerId)
+      .where('chatbots.deletedAt', 'is', null)
+      .where('knowledgeBases.ownerId', '=', ownerId)
+      .orderBy('attachment.createdAt')
+      .orderBy('knowledgeBases.id')
+      .execute();
+  }
+
   private withCounts(ownerId: string) {
     return this.db
       .selectFrom('knowledgeBases')

@@ -15,7 +15,7 @@ export class KnowledgeFilesRepository {
   }
 
   async findOwned(knowledgeBaseId: string, id: string, ownerId: string): Promise<KnowledgeFileRow | undefined> {
-    return this.owned(knowledgeBaseId, ownerId).selectAll('knowledgeFiles').where('knowledgeFiles.id', '=', id).executeTakeFirst();
+    return this.owned(knowledgeBaseId, ownerId).where('id', '=', id).executeTakeFirst();
   }
 
   /** The file with these exact bytes in the knowledge base, if one was uploaded before. */
@@ -38,9 +38,9 @@ export class KnowledgeFilesRepository {
     ownerId: string,
     kind?: KnowledgeFilesTable['kind'],
   ): Promise<KnowledgeFileRow[]> {
-    let query = this.owned(knowledgeBaseId, ownerId).selectAll('knowledgeFiles');
-    if (kind) query = query.where('knowledgeFiles.kind', '=', kind);
-    return query.orderBy('knowledgeFiles.createdAt').orderBy('knowledgeFiles.id').execute();
+    let query = this.owned(knowledgeBaseId, ownerId);
+    if (kind) query = query.where('kind', '=', kind);
+    return query.orderBy('createdAt').orderBy('id').execute();
   }
 
   async listByKnowledgeBase(knowledgeBaseId: string): Promise<KnowledgeFileRow[]> {
@@ -64,9 +64,9 @@ export class KnowledgeFilesRepository {
   private owned(knowledgeBaseId: string, ownerId: string) {
     return this.db
       .selectFrom('knowledgeFiles')
-      .innerJoin('knowledgeBases', 'knowledgeBases.id', 'knowledgeFiles.knowledgeBaseId')
-      .where('knowledgeBases.ownerId', '=', ownerId)
-      .where('knowledgeFiles.knowledgeBaseId', '=', knowledgeBaseId);
+      .selectAll()
+      .where('knowledgeBaseId', '=', knowledgeBaseId)
+      .where('knowledgeBaseId', 'in', ownedKnowledgeBaseIds(this.db, ownerId));
   }
 }
 
