@@ -474,8 +474,16 @@ describe('embeddable chat widget', () => {
     await expect.poll(distanceFromEnd).toBeLessThanOrEqual(1);
     await list.hover();
     await long.mouse.wheel(0, -400);
-    await expect.poll(() => list.evaluate((element) => (element as unknown as ScrollBox).scrollTop)).toBeGreaterThan(0);
-    const readingAt = await list.evaluate((element) => (element as unknown as ScrollBox).scrollTop);
+    const scrollTop = () => list.evaluate((element) => (element as unknown as ScrollBox).scrollTop);
+    // Chromium animates wheel scrolling: read the position once it has stopped moving.
+    let readingAt = -1;
+    await expect
+      .poll(async () => {
+        const [before, after] = [await scrollTop(), await long.waitForTimeout(150).then(scrollTop)];
+        readingAt = after;
+        return before === after && after > 0;
+      })
+      .toBe(true);
     expect(await distanceFromEnd()).toBeGreaterThan(100);
     send.release();
     await answers.nth(4).locator('.sources .source').waitFor();
