@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { hitRateAtK, meanReciprocalRank, type RankedCase } from '../../src/search/evaluation-metrics.js';
+import { Bm25Index } from '../../src/search/bm25-index.js';
+import { bm25Document, bm25QueryTerms } from '../../src/search/bm25-terms.js';
 import { fuseResults, type ScoredResult } from '../../src/search/fusion.js';
 import { OfflineEmbeddingModel, offlineEmbeddingDimensions } from '../../src/search/offline-embedding-model.js';
 import { OfflineRerankingModel } from '../../src/search/offline-reranking-model.js';
 import { rerankCandidates } from '../../src/search/reranker.js';
 import { VectorIndex } from '../../src/search/vector-index.js';
 import { fictionalCompanyPassages, paraphrasedQuestions } from './fixtures/fictional-company-corpus.js';
-import { TinyBm25 } from './fixtures/tiny-bm25.js';
 
 const candidateCount = 10;
 const embedder = new OfflineEmbeddingModel();
 const index = new VectorIndex({ dimensions: offlineEmbeddingDimensions });
 for (const passage of fictionalCompanyPassages) index.upsert(passage.id, 'fernwood', embedder.embedText(passage.text));
-const bm25 = new TinyBm25(fictionalCompanyPassages);
+// The product's own sparse retriever (chunk ids are numbers there: passages are numbered by position).
+const sparseIndex = new Bm25Index();
+fictionalCompanyPassages.forEach((passage, position) => sparseIndex.add(position, bm25Document(passage.text)));
+const bm25 = {
+  search: (question: string, limit: number): ScoredResult[] =>
+    sparseIndex.search(bm25QueryTerms(question), limit).map((hit) => ({ id: fictionalCompanyPassages[hit.chunkId]!.id, score: hit.score })),
+};
 
 function denseResults(question: string): ScoredResult[] {
   return index.search({ vector: embedder.embedText(question), knowledgeBaseIds: ['fernwood'], limit: candidateCount }).map((hit) => ({ id: hit.chunkId, score: hit.score }));

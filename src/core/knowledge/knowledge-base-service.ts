@@ -4,7 +4,6 @@ import type { Page, PageRequest } from '../../storage/pagination.js';
 import type { KnowledgeBaseRow } from '../../storage/repositories/knowledge-bases-repository.js';
 import type { Repositories, Store } from '../../storage/store.js';
 import { NotFoundError } from '../errors.js';
-import type { DenseIndex } from './dense-index.js';
 import type { EmbeddingModels } from './embedding-models.js';
 import type { IngestionScheduler } from './ingestion-scheduler.js';
 import {
@@ -32,7 +31,8 @@ export class KnowledgeBaseService {
     private readonly blobs: BlobStorage,
     private readonly scheduler: IngestionScheduler,
     private readonly embeddingModels: EmbeddingModels,
-    private readonly denseIndex: DenseIndex,
+    /** The in-process indexes (dense, sparse) that must drop a deleted knowledge base. */
+    private readonly indexes: readonly { forget(knowledgeBaseId: string): void }[],
   ) {}
 
   async list(ownerId: string, request: PageRequest): Promise<Page<KnowledgeBase>> {
@@ -81,7 +81,7 @@ export class KnowledgeBaseService {
       if (!(await repositories.knowledgeBases.deleteOwned(id, ownerId))) throw new NotFoundError('Knowledge base');
       return files.map((file) => file.blobKey);
     });
-    this.denseIndex.forget(id);
+    for (const index of this.indexes) index.forget(id);
     for (const key of blobKeys) await this.blobs.delete(key);
   }
 

@@ -4,6 +4,7 @@ import type { Store } from '../../storage/store.js';
 import type { ProviderCredentials } from '../providers/provider-credentials.js';
 import { ChunkEmbedding } from './chunk-embedding.js';
 import { DenseIndex } from './dense-index.js';
+import { SparseIndex } from './sparse-index.js';
 import { EmbeddingModels } from './embedding-models.js';
 import {
   ingestSourceJobName,
@@ -72,6 +73,7 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
   const { store, jobs, blobs } = options;
   const maximumUploadBytes = options.maximumUploadBytes ?? defaultMaximumUploadBytes;
   const denseIndex = new DenseIndex(store);
+  const sparseIndex = new SparseIndex(store);
   const embeddingModels = new EmbeddingModels(options.credentials, { allowedPrivateHosts: options.allowedPrivateHosts });
   const scheduler = new IngestionScheduler(store, jobs);
   const removal = new SourceRemoval(store, blobs, denseIndex);
@@ -102,11 +104,11 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
   });
 
   return {
-    knowledgeBases: new KnowledgeBaseService(store, blobs, scheduler, embeddingModels, denseIndex),
+    knowledgeBases: new KnowledgeBaseService(store, blobs, scheduler, embeddingModels, [denseIndex, sparseIndex]),
     files: new KnowledgeFileService(store, blobs, scheduler, removal, maximumUploadBytes),
     items: new KnowledgeItemService(store, scheduler, removal),
     links: new KnowledgeLinkService(store, scheduler, removal),
-    retriever: new KnowledgeRetriever(store, denseIndex, embeddingModels),
+    retriever: new KnowledgeRetriever(store, denseIndex, sparseIndex, embeddingModels),
     tasks: new TaskService(jobs),
     linkResync: new LinkResync(store, scheduler, {
       intervalMs: options.resyncIntervalMs ?? defaultResyncIntervalMs,

@@ -1,5 +1,6 @@
 import type { EmbeddingModelV3 } from '@ai-sdk/provider';
 import type { ChunkLocation } from '../../ingest/chunker.js';
+import { bm25QueryTerms } from '../../search/bm25-terms.js';
 import { embedTexts } from '../../search/embed-texts.js';
 import { fuseResults, type ScoredResult } from '../../search/fusion.js';
 import { OfflineRerankingModel } from '../../search/offline-reranking-model.js';
@@ -14,6 +15,7 @@ import { embeddingModelKey, settingsOf, type RetrievalMethod } from './knowledge
 import type { KnowledgePassage, RetrievedKnowledge } from './knowledge-passage.js';
 import { requireKnowledgeBase } from './owned-knowledge-base.js';
 import { describeLocation } from './passage-location.js';
+import type { SparseIndex } from './sparse-index.js';
 
 export type { KnowledgePassage, RetrievedKnowledge };
 
@@ -41,6 +43,7 @@ export class KnowledgeRetriever {
   constructor(
     private readonly store: Store,
     private readonly denseIndex: DenseIndex,
+    private readonly sparseIndex: SparseIndex,
     private readonly embeddingModels: EmbeddingModels,
   ) {}
 
@@ -48,6 +51,15 @@ export class KnowledgeRetriever {
   async search(ownerId: string, knowledgeBaseId: string, question: string, overrides: SearchOverrides = {}): Promise<KnowledgePassage[]> {
     const knowledgeBase = await requireKnowledgeBase(this.store, ownerId, knowledgeBaseId);
     return numbered(await this.retrieveFrom(knowledgeBase, question, overrides, new Map()));
+  }
+
+  /**
+   * Builds a knowledge base's in-process sparse index now, however large, instead of letting
+   * its first searches go to the database while it builds in the background.
+   */
+  async prepareSparseIndex(ownerId: string, knowledgeBaseId: string): Promise<void> {
+    const knowledgeBase = await requireKnowledgeBase(this.store, ownerId, knowledgeBaseId);
+    await this.sparseIndex.prepare({ id: knowledgeBase.id, contentVersion: knowledgeBase.contentVersion });
   }
 
   /**
@@ -86,7 +98,7 @@ export class KnowledgeRetriever {
     const { ownerId } = knowledgeBase;
 
     const [sparse, dense] = await Promise.all([
-      method === 'dense' ? [] : this.sparse(ownerId, knowledgeBase.id, question, depth),
+      method === 'dense' ? [] : this.sparse(knowledgeBase, question, depth),
       method === 'sparse' ? [] : this.dense(knowledgeBase, question, depth, queryVectors),
     ]);
     const weight = method === 'hybrid' ? settings.sparseWeightage : method === 'sparse' ? 1 : 0;
@@ -104,8 +116,17 @@ export class KnowledgeRetriever {
     return reranked.map((candidate) => ({ chunk: candidate.entry.chunk, score: candidate.rerankScore }));
   }
 
-  private async sparse(ownerId: string, knowledgeBaseId: string, question: string, limit: number): Promise<ScoredResult[]> {
-    const hits = await this.store.knowledgeChunks.searchSparse(ownerId, [knowledgeBaseId], question, limit);
+  /**
+   * BM25 from the in-process index; from the database's full-text search while that index is
+   * still being built for a large knowledge base (see SparseIndex).
+   */
+  private async sparse(knowledgeBase: KnowledgeBaseRow, question: string, limit: number): Promise<ScoredResult[]> {
+    const terms = bm25QueryTerms(question);
+    if (terms.length === 0) return [];
+    const target = { id: knowledgeBase.id, contentVersion: knowledgeBase.contentVersion };
+    const hits =
+      (await this.sparseIndex.search(target, terms, limit)) ??
+      (await this.store.knowledgeChunks.searchSparse(knowledgeBase.ownerId, [knowledgeBase.id], question, limit));
     return hits.map((hit) => ({ id: String(hit.chunkId), score: hit.score }));
   }
 

@@ -136,6 +136,24 @@ export class KnowledgeChunksRepository {
     return rows.map((row) => ({ id: Number(row.id), embedding: fromBytes(row.embedding) }));
   }
 
+  /** The ids of a knowledge base's chunks, for an in-process index to tell what it lacks. */
+  async listIds(knowledgeBaseId: string): Promise<number[]> {
+    const rows = await this.db.selectFrom('knowledgeChunks').select('id').where('knowledgeBaseId', '=', knowledgeBaseId).execute();
+    return rows.map((row) => Number(row.id));
+  }
+
+  /** The texts of the chunks with these ids that lie in this knowledge base. */
+  async listTexts(knowledgeBaseId: string, ids: readonly number[]): Promise<{ id: number; text: string }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('knowledgeChunks')
+      .select(['id', 'text'])
+      .where('id', 'in', ids)
+      .where('knowledgeBaseId', '=', knowledgeBaseId)
+      .execute();
+    return rows.map((row) => ({ id: Number(row.id), text: row.text }));
+  }
+
   /** The chunks with these ids that lie in the owner's knowledge bases. */
   async findManyOwned(ids: readonly number[], ownerId: string): Promise<KnowledgeChunkRow[]> {
     if (ids.length === 0) return [];

@@ -1,0 +1,145 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { Bm25Index, type Bm25Hit } from '../../search/bm25-index.js';
+import { bm25Document } from '../../search/bm25-terms.js';
+import type { Store } from '../../storage/store.js';
+
+/** Which knowledge base to search, at the content version the caller just read. */
+export interface SparseTarget {
+  id: string;
+  contentVersion: number;
+}
+
+export interface SparseIndexOptions {
+  /**
+   * Most chunks a search waits to have tokenized before it answers from this index. A knowledge
+   * base with more chunks missing (first search after a start, or a big upload just landed) is
+   * brought up to date in the background meanwhile, and the caller answers from the database's
+   * full-text search. Tokenizing runs at ~20 MB/s, so the default keeps the wait near 1 s.
+   */
+  maximumWaitChunks?: number;
+}
+
+interface LoadedKnowledgeBase {
+  index: Bm25Index;
+  contentVersion: number;
+}
+
+/** Chunks fetched and tokenized per step; the event loop gets a turn between steps. */
+const fetchBatchSize = 500;
+
+/**
+ * This process's sparse index: one {@link Bm25Index} per knowledge base, built on its first
+ * search and brought up to date whenever a search arrives with a newer content version.
+ *
+ * The database stays the truth, as for the dense index (decisions/0006): chunks are only ever
+ * inserted or deleted, never changed, so bringing an index up to date is a diff of chunk ids
+ * (those gone are removed, those new are fetched and tokenized) whoever made the change, this
+ * process or another. A fresh process starts empty.
+ */
+export class SparseIndex {
+  readonly #loaded = new Map<string, LoadedKnowledgeBase>();
+  readonly #syncing = new Map<string, Promise<Sync>>();
+  readonly #maximumWaitChunks: number;
+
+  constructor(
+    private readonly store: Store,
+    options: SparseIndexOptions = {},
+  ) {
+    this.#maximumWaitChunks = options.maximumWaitChunks ?? 10_000;
+  }
+
+  /**
+   * The `limit` best chunks of the knowledge base for these stemmed terms
+   * ({@link bm25QueryTerms}), or undefined when its index is still being built: the caller then
+   * asks the database.
+   */
+  async search(target: SparseTarget, terms: readonly string[], limit: number): Promise<Bm25Hit[] | undefined> {
+    if (!(await this.#catchUp(target, this.#maximumWaitChunks))) return undefined;
+    return this.#loaded.get(target.id)?.index.search(terms, limit) ?? [];
+  }
+
+  /** Waits until the knowledge base's index is current, however long the build takes (warm-up, benchmarks). */
+  async prepare(target: SparseTarget): Promise<void> {
+    await this.#catchUp(target, Number.POSITIVE_INFINITY);
+  }
+
+  /** Whether the index is current for `target`, after waiting for at most `maximumWaitChunks` to be tokenized. */
+  async #catchUp(target: SparseTarget, maximumWaitChunks: number): Promise<boolean> {
+    for (let attempt = 0; !this.#isCurrent(target); attempt++) {
+      // Two rounds: a sync already running may have listed ids before the caller's version.
+      if (attempt === 2) return false;
+      let sync = this.#syncing.get(target.id);
+      if (!sync) {
+        sync = this.#startSync(target);
+        this.#syncing.set(target.id, sync);
+      }
+      const { missing, done } = await sync;
+      if (missing > maximumWaitChunks) return false;
+      await done;
+    }
+    return true;
+  }
+
+  /** Drops a knowledge base's index (it was deleted). */
+  forget(knowledgeBaseId: string): void {
+    this.#loaded.delete(knowledgeBaseId);
+  }
+
+  /**
+   * Current means: at the version the caller read or a later one, and no sync half applied.
+   * Versions only grow, so a later one holds everything the caller may see and nothing deleted
+   * before it.
+   */
+  #isCurrent(target: SparseTarget): boolean {
+    const loaded = this.#loaded.get(target.id);
+    return loaded !== undefined && loaded.contentVersion >= target.contentVersion && !this.#syncing.has(target.id);
+  }
+
+  /** Lists the knowledge base's chunk ids and starts applying the difference. */
+  async #startSync(target: SparseTarget): Promise<Sync> {
+    // The entry leaves #syncing before any waiter resumes, so a waiter sees the result.
+    const finish = () => this.#syncing.delete(target.id);
+    try {
+      const ids = await this.store.knowledgeChunks.listIds(target.id);
+      const index = this.#loaded.get(target.id)?.index ?? new Bm25Index();
+      const added = ids.filter((id) => !index.has(id));
+      const done = this.#apply(target, index, new Set(ids), added).finally(finish);
+      // A background sync nobody waits for must not become an unhandled rejection.
+      done.catch(() => undefined);
+      return { missing: added.length, done };
+    } catch (error) {
+      finish();
+      throw error;
+    }
+  }
+
+  /**
+   * Applies the difference between the index and the ids the database listed, then records the
+   * content version the search read before that listing: a change committed in between is
+   * already in, and the next search, seeing a newer version, diffs again.
+   */
+  async #apply(target: SparseTarget, index: Bm25Index, present: ReadonlySet<number>, added: readonly number[]): Promise<void> {
+    const removed = [...index.chunkIds()].filter((id) => !present.has(id));
+    for (const id of removed) index.remove(id);
+    try {
+      for (let start = 0; start < added.length; start += fetchBatchSize) {
+        const rows = await this.store.knowledgeChunks.listTexts(target.id, added.slice(start, start + fetchBatchSize));
+        for (const row of rows) index.add(row.id, bm25Document(row.text));
+        if (start + fetchBatchSize < added.length) await yieldToEventLoop();
+      }
+    } catch (error) {
+      // Half applied: the next search rebuilds from scratch rather than trust it.
+      this.#loaded.delete(target.id);
+      throw error;
+    }
+    const loaded = this.#loaded.get(target.id);
+    if (!loaded || loaded.index !== index) this.#loaded.set(target.id, { index, contentVersion: target.contentVersion });
+    else loaded.contentVersion = Math.max(loaded.contentVersion, target.contentVersion);
+  }
+}
+
+interface Sync {
+  /** Chunks to fetch and tokenize. */
+  missing: number;
+  done: Promise<void>;
+}

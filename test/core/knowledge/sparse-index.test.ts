@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SparseIndex, type SparseTarget } from '../../../src/core/knowledge/sparse-index.js';
+import { bm25QueryTerms } from '../../../src/search/bm25-terms.js';
+import type { NewKnowledgeChunk } from '../../../src/storage/repositories/knowledge-chunks-repository.js';
+import { createTestApp, type TestApp } from '../../helpers/test-app.js';
+import { backends } from '../../helpers/test-database.js';
+
+/**
+ * The in-process BM25 index against a real store: it follows changes made behind its back
+ * (another process's ingestion), never returns a deleted chunk, and hands a large backlog to
+ * the database's full-text search while it catches up.
+ */
+describe.each(backends)('sparse index on %s', (backend) => {
+  let t: TestApp;
+  let ownerId: string;
+  const tokens = new Map<string, string>();
+
+  beforeAll(async () => {
+    t = await createTestApp(backend);
+    const owner = await t.signUp('indexer');
+    const neighbour = await t.signUp('neighbour');
+    ownerId = owner.id;
+    tokens.set('owner', owner.accessToken).set('neighbour', neighbour.accessToken);
+  });
+  afterAll(async () => t.close());
+
+  async function createKnowledgeBase(who: 'owner' | 'neighbour' = 'owner'): Promise<string> {
+    const response = await t.request('POST', '/api/v1/knowledge-bases', { token: tokens.get(who)!, body: { name: randomUUID() } });
+    expect(response.status).toBe(201);
+    return response.body.data.knowledgeBase.id as string;
+  }
+
+  /** What an ingestion commit does: swap a source's chunks and bump the content version. */
+  async function writeSource(knowledgeBaseId: string, sourceId: string, texts: readonly string[]): Promise<number[]> {
+    return t.app.store.transaction(async (repositories) => {
+      const rows: NewKnowledgeChunk[] = texts.map((text, ordinal) => ({
+        knowledgeBaseId,
+        sourceKind: 'item',
+        sourceId,
+        sourceTitle: `Source ${sourceId}`,
+        sourceUrl: null,
+        ordinal,
+        text,
+        tokenCount: text.split(' ').length,
+        location: '{}',
+        embedding: new Float32Array(4),
+        embeddingModel: 'test',
+        createdAt: new Date().toISOString(),
+      }));
+      const { insertedIds } = await repositories.knowledgeChunks.replaceSource('item', sourceId, rows);
+      await repositories.knowledgeBases.bumpContentVersion(knowledgeBaseId);
+      return insertedIds;
+    });
+  }
+
+  async function targetOf(knowledgeBaseId: string): Promise<SparseTarget> {
+    const row = await t.app.store.knowledgeBases.findById(knowledgeBaseId);
+    return { id: knowledgeBaseId, contentVersion: row!.contentVersion };
+  }
+
+  it('builds on the first search and follows replacements made elsewhere', async () => {
+    const knowledgeBaseId = await createKnowledgeBase();
+    const [gearbox] = await writeSource(knowledgeBaseId, 'report', ['The gearbox division closed with a loss.', 'Offshore turbines sold well.']);
+    await writeSource(knowledgeBaseId, 'memo', ['Lunch is served at noon in the canteen.']);
+    const index = new SparseIndex(t.app.store);
+
+    const first = await index.search(await targetOf(knowledgeBaseId), bm25QueryTerms('Why did the gearboxes lose money?'), 5);
+    expect(first?.map((hit) => hit.chunkId)).toEqual([gearbox]);
+
+    const [restated] = await writeSource(knowledgeBaseId, 'report', ['After the audit the gearbox division made a profit.']);
+    const afterReplacement = await index.search(await targetOf(knowledgeBaseId), bm25QueryTerms('gearbox division'), 5);
+    expect(afterReplacement?.map((hit) => hit.chunkId)).toEqual([restated]);
+    const canteen = await index.search(await targetOf(knowledgeBaseId), bm25QueryTerms('canteen'), 5);
+    expect(canteen).toHaveLength(1);
+  });
+
+  it('hands a backlog larger than it waits for to the database, then answers itself once caught up', async () => {
+    const knowledgeBaseId = await createKnowledgeBase();
+    const texts = Array.from({ length: 40 }, (_, position) => `Filler paragraph number ${position} about quarterly planning.`);
+    await writeSource(knowledgeBaseId, 'bulk', [...texts, 'The lighthouse keeper logs every ship.']);
+    const index = new SparseIndex(t.app.store, { maximumWaitChunks: 10 });
+    const target = await targetOf(knowledgeBaseId);
+    const terms = bm25QueryTerms('lighthouse keeper');
+
+    expect(await index.search(target, terms, 3)).toBeUndefined();
+    let hits = await index.search(target, terms, 3);
+    for (let attempt = 0; hits === undefined && attempt < 200; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      hits = await index.search(target, terms, 3);
+    }
+    expect(hits).toHaveLength(1);
+    const [chunk] = await t.app.store.knowledgeChunks.findManyOwned([hits![0]!.chunkId], ownerId);
+    expect(chunk?.text).toContain('lighthouse');
+  });
+
+  it('never returns a chunk deleted after the index was built', async () => {
+    const knowledgeBaseId = await createKnowledgeBase();
+    await writeSource(knowledgeBaseId, 'a', ['Penguins nest on the southern cliffs.']);
+    const [kept] = await writeSource(knowledgeBaseId, 'b', ['Penguins also swim near the harbour.']);
+    const index = new SparseIndex(t.app.store);
+    expect(await index.search(await targetOf(knowledgeBaseId), bm25QueryTerms('penguins'), 5)).toHaveLength(2);
+
+    await t.app.store.transaction(async (repositories) => {
+      await repositories.knowledgeChunks.deleteSource('item', 'a');
+      await repositories.knowledgeBases.bumpContentVersion(knowledgeBaseId);
+    });
+    const hits = await index.search(await targetOf(knowledgeBaseId), bm25QueryTerms('penguins'), 5);
+    expect(hits?.map((hit) => hit.chunkId)).toEqual([kept]);
+  });
+
+  it('the database fallback filters by owner and knowledge base in the query', async () => {
+    const mine = await createKnowledgeBase();
+    const theirs = await createKnowledgeBase('neighbour');
+    const [own] = await writeSource(mine, 'mine', ['The vault code rotates every Monday.']);
+    await writeSource(theirs, 'theirs', ['The vault code is 4711, vault vault vault.']);
+
+    const hits = await t.app.store.knowledgeChunks.searchSparse(ownerId, [mine, theirs], 'vault code', 10);
+    expect(hits.map((hit) => hit.chunkId)).toEqual([own]);
+    expect(await t.app.store.knowledgeChunks.searchSparse(ownerId, [theirs], 'vault code', 10)).toEqual([]);
+  });
+});
