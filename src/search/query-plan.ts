@@ -11,6 +11,9 @@ export interface QueryPlan {
   weights: Float32Array;
   /** Whether the chosen dimensions are all non-zero ones, making first-pass scores exact. */
   exact: boolean;
+  /** The query's other non-zero dimensions and their weights: what exact rescoring adds to a first-pass score. */
+  remainingDimensions: Int32Array;
+  remainingWeights: Float32Array;
 }
 
 export function planQuery(query: Float32Array, energyShare: number, minimumDimensions: number): QueryPlan {
@@ -32,5 +35,7 @@ export function planQuery(query: Float32Array, energyShare: number, minimumDimen
   }
   const dimensions = Int32Array.from(nonZero.slice(0, chosen)).sort();
   const weights = Float32Array.from(dimensions, (dimension) => query[dimension]!);
-  return { dimensions, weights, exact: chosen === nonZero.length };
+  const remainingDimensions = Int32Array.from(nonZero.slice(chosen)).sort();
+  const remainingWeights = Float32Array.from(remainingDimensions, (dimension) => query[dimension]!);
+  return { dimensions, weights, exact: chosen === nonZero.length, remainingDimensions, remainingWeights };
 }

@@ -134,7 +134,9 @@ export class VectorIndex {
     if (plan.exact) return pool.sorted().map(toHit);
 
     const results = new TopKHeap<Candidate>(limit);
-    for (const { key, item } of pool.sorted()) results.offer(item.segment.dot(item.slot, query), key, item);
+    for (const { score, key, item } of pool.sorted()) {
+      results.offer(score + item.segment.partialDot(item.slot, plan.remainingDimensions, plan.remainingWeights), key, item);
+    }
     return results.sorted().map(toHit);
   }
 
