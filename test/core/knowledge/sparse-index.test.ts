@@ -109,6 +109,17 @@ describe.each(backends)('sparse index on %s', (backend) => {
     expect(hits?.map((hit) => hit.chunkId)).toEqual([kept]);
   });
 
+  it('reads chunk ids and texts of the named knowledge base only', async () => {
+    const mine = await createKnowledgeBase();
+    const theirs = await createKnowledgeBase('neighbour');
+    const own = await writeSource(mine, 'listing-mine', ['First passage.', 'Second passage.']);
+    const [foreign] = await writeSource(theirs, 'listing-theirs', ['A neighbour passage.']);
+
+    expect((await t.app.store.knowledgeChunks.listIds(mine)).sort((left, right) => left - right)).toEqual(own);
+    const texts = await t.app.store.knowledgeChunks.listTexts(mine, [...own, foreign!]);
+    expect(texts.map((row) => row.text).sort()).toEqual(['First passage.', 'Second passage.']);
+  });
+
   it('the database fallback filters by owner and knowledge base in the query', async () => {
     const mine = await createKnowledgeBase();
     const theirs = await createKnowledgeBase('neighbour');
