@@ -29,7 +29,7 @@ export function bm25Term(word: string): string {
   let stem = stemCache.get(word);
   if (stem === undefined) {
     if (stemCache.size >= stemCacheCapacity) stemCache.clear();
-    stem = /\d/.test(word) ? word : stemmer(word);
+    stem = stemmer(word);
     stemCache.set(word, stem);
   }
   return stem;

@@ -95,7 +95,7 @@ describe('bm25Term', () => {
       defensible irritant replacement adjustment dependent adoption homologou communism activate angulariti
       homologous effective bowdlerize probate rate cease controll roll caresses ponies ties caress cats
       feed agreed plastered bled motoring sing conflated troubled sized hopping tanned falling hissing
-      fizzed failing filing happy sky`.split(/\s+/).filter(Boolean))];
+      fizzed failing filing happy sky 1990s covid19 2023 mp3s q4s 10ths rooms2 x86`.split(/\s+/).filter(Boolean))];
     const db = new Database(':memory:');
     db.exec(`create virtual table words using fts5(word, tokenize='porter unicode61');
       create virtual table stems using fts5vocab(words, instance);`);
