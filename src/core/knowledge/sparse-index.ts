@@ -41,6 +41,8 @@ const tokenizeSliceSize = 250;
 export class SparseIndex {
   readonly #loaded = new Map<string, LoadedKnowledgeBase>();
   readonly #syncing = new Map<string, Promise<Sync>>();
+  /** Bumped by forget(), so a sync that was running for a deleted knowledge base keeps nothing. */
+  readonly #generations = new Map<string, number>();
   readonly #maximumWaitChunks: number;
 
   constructor(
@@ -85,6 +87,7 @@ export class SparseIndex {
   /** Drops a knowledge base's index (it was deleted). */
   forget(knowledgeBaseId: string): void {
     this.#loaded.delete(knowledgeBaseId);
+    this.#generations.set(knowledgeBaseId, (this.#generations.get(knowledgeBaseId) ?? 0) + 1);
   }
 
   /**
@@ -105,7 +108,12 @@ export class SparseIndex {
       const ids = await this.store.knowledgeChunks.listIds(target.id);
       const index = this.#loaded.get(target.id)?.index ?? new Bm25Index();
       const added = ids.filter((id) => !index.has(id));
-      const done = this.#apply(target, index, new Set(ids), added).finally(finish);
+      const generation = this.#generations.get(target.id) ?? 0;
+      const done = this.#apply(target, index, new Set(ids), added)
+        .then(() => {
+          if ((this.#generations.get(target.id) ?? 0) !== generation) this.#loaded.delete(target.id);
+        })
+        .finally(finish);
       // A background sync nobody waits for must not become an unhandled rejection.
       done.catch(() => undefined);
       return { missing: added.length, done };
