@@ -7,6 +7,13 @@ export interface Bm25Hit {
   score: number;
 }
 
+/** What a snapshot holds (bm25-snapshot.ts): live slots only, in slot order. */
+export interface Bm25IndexContents {
+  chunkIds: Float64Array<ArrayBuffer>;
+  lengths: Uint32Array<ArrayBuffer>;
+  postings: ReadonlyMap<string, PostingList>;
+}
+
 /** Okapi BM25's usual constants (Lucene's, and SQLite FTS5's). */
 const k1 = 1.2;
 const b = 0.75;
@@ -52,6 +59,27 @@ export class Bm25Index {
   /** The ids of every chunk held, in no particular order. */
   chunkIds(): IterableIterator<number> {
     return this.#slotByChunk.keys();
+  }
+
+  /** An index holding exactly `contents` (taken over, not copied). */
+  static fromContents(contents: Bm25IndexContents): Bm25Index {
+    const index = new Bm25Index();
+    const slotCount = contents.chunkIds.length;
+    index.#chunkIds = contents.chunkIds;
+    index.#lengths = contents.lengths;
+    index.#slotCount = slotCount;
+    for (let slot = 0; slot < slotCount; slot++) {
+      index.#slotByChunk.set(contents.chunkIds[slot]!, slot);
+      index.#liveLengthSum += contents.lengths[slot]!;
+    }
+    for (const [term, list] of contents.postings) index.#postings.set(term, list);
+    return index;
+  }
+
+  /** The index's contents for a snapshot; dead slots are compacted away first. */
+  contents(): Bm25IndexContents {
+    if (this.#deadCount > 0) this.#compact();
+    return { chunkIds: this.#chunkIds.subarray(0, this.#slotCount), lengths: this.#lengths.subarray(0, this.#slotCount), postings: this.#postings };
   }
 
   /** Adds a chunk, replacing what the index held under its id. */
@@ -126,7 +154,7 @@ export class Bm25Index {
   }
 
   #growSlots(): void {
-    const capacity = this.#chunkIds.length * 2;
+    const capacity = Math.max(64, this.#chunkIds.length * 2);
     const chunkIds = new Float64Array(capacity);
     chunkIds.set(this.#chunkIds);
     const lengths = new Uint32Array(capacity);

@@ -13,6 +13,15 @@ export class PostingList {
     this.frequencies = new Uint16Array(capacity);
   }
 
+  /** A list over existing arrays (a snapshot's), without copying; the first push copies. */
+  static wrap(slots: Uint32Array, frequencies: Uint16Array): PostingList {
+    const list = new PostingList(0);
+    list.slots = slots;
+    list.frequencies = frequencies;
+    list.size = slots.length;
+    return list;
+  }
+
   push(slot: number, frequency: number): void {
     if (this.size === this.slots.length) this.#grow();
     this.slots[this.size] = slot;
@@ -34,7 +43,7 @@ export class PostingList {
   }
 
   #grow(): void {
-    const capacity = this.slots.length * 2;
+    const capacity = Math.max(4, this.slots.length * 2);
     const slots = new Uint32Array(capacity);
     slots.set(this.slots);
     const frequencies = new Uint16Array(capacity);

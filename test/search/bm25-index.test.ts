@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type Bm25Hit } from '../../src/search/bm25-index.js';
+import { decodeBm25Index, encodeBm25Index, Bm25SnapshotError } from '../../src/search/bm25-snapshot.js';
 import { bm25Document, bm25QueryTerms, bm25Term } from '../../src/search/bm25-terms.js';
 import { retrievalStopwords } from '../../src/search/stopwords.js';
 import { TinyBm25 } from './fixtures/tiny-bm25.js';
@@ -105,5 +106,46 @@ describe('bm25Term', () => {
     expect(stems).toHaveLength(words.length);
     for (const { doc, term } of stems) expect([words[doc - 1], bm25Term(words[doc - 1]!)]).toEqual([words[doc - 1], term]);
     db.close();
+  });
+});
+
+describe('BM25 index snapshots', () => {
+  const random = seeded(11);
+  const documents = corpus(400, random);
+  const questions = ['turbine gearbox', 'revenue audit ledger', 'penguin', 'table figure chapter', 'unknownword'];
+
+  function built(): Bm25Index {
+    const index = new Bm25Index();
+    for (const document of documents) index.add(document.id, bm25Document(document.text));
+    return index;
+  }
+
+  it('round-trips: a decoded index ranks exactly as the one encoded, and keeps growing', () => {
+    const original = built();
+    // Removals that leave dead slots: encoding compacts them away first.
+    for (const id of [3, 7, 11]) original.remove(id);
+    const restored = decodeBm25Index(encodeBm25Index(original));
+    expect(restored.size).toBe(original.size);
+    for (const question of questions) expect(restored.search(bm25QueryTerms(question), 10)).toEqual(original.search(bm25QueryTerms(question), 10));
+
+    restored.add(10_001, bm25Document('A penguin audits the turbine ledger.'));
+    original.add(10_001, bm25Document('A penguin audits the turbine ledger.'));
+    expect(restored.search(bm25QueryTerms('penguin ledger'), 5)).toEqual(original.search(bm25QueryTerms('penguin ledger'), 5));
+  });
+
+  it('refuses bytes that are not a whole snapshot of this version', () => {
+    const bytes = encodeBm25Index(built());
+    expect(() => decodeBm25Index(bytes.subarray(0, bytes.length - 1))).toThrow(Bm25SnapshotError);
+    expect(() => decodeBm25Index(Buffer.from('DOCENT-BM25 2\n'))).toThrow(Bm25SnapshotError);
+    const wrongSlot = Buffer.from(bytes);
+    // The first posting's slot, past the last slot, as a corrupt file could have it. Offsets
+    // follow the documented layout: a 30-byte header, then 8-byte-aligned arrays.
+    const [slotCount, termCount, , termsBytes] = [14, 18, 22, 26].map((offset) => wrongSlot.readUInt32LE(offset)) as [number, number, number, number];
+    const align = (offset: number) => Math.ceil(offset / 8) * 8;
+    const lengthsAt = align(32 + slotCount * 8);
+    const termsAt = align(lengthsAt + slotCount * 4);
+    const slotsAt = align(align(termsAt + termsBytes) + termCount * 4);
+    wrongSlot.writeUInt32LE(slotCount + 5, slotsAt);
+    expect(() => decodeBm25Index(wrongSlot)).toThrow(Bm25SnapshotError);
   });
 });

@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Bm25Index, type Bm25Hit } from '../../search/bm25-index.js';
 import { bm25Document } from '../../search/bm25-terms.js';
 import type { Store } from '../../storage/store.js';
+import type { SparseIndexSnapshots } from './sparse-index-snapshots.js';
 
 /** Which knowledge base to search, at the content version the caller just read. */
 export interface SparseTarget {
@@ -17,6 +18,14 @@ export interface SparseIndexOptions {
    * full-text search. Tokenizing runs at ~20 MB/s, so the default keeps the wait near 1 s.
    */
   maximumWaitChunks?: number;
+  /** Where indexes are kept across restarts; none by default (tests, or no writable DATA_DIR). */
+  snapshots?: SparseIndexSnapshots | undefined;
+  /** Chunks tokenized since the last snapshot that make another one worth writing; default 5,000. */
+  snapshotAfterChunks?: number;
+  /** How long after such a sync the snapshot is written, so a burst of uploads writes it once; default 10 s. */
+  snapshotDelayMs?: number;
+  /** Where a failed snapshot write is reported (the index itself is unaffected). */
+  onError?: (error: unknown) => void;
 }
 
 interface LoadedKnowledgeBase {
@@ -44,12 +53,24 @@ export class SparseIndex {
   /** Bumped by forget(), so a sync that was running for a deleted knowledge base keeps nothing. */
   readonly #generations = new Map<string, number>();
   readonly #maximumWaitChunks: number;
+  readonly #snapshots: SparseIndexSnapshots | undefined;
+  readonly #snapshotAfterChunks: number;
+  readonly #snapshotDelayMs: number;
+  readonly #onError: (error: unknown) => void;
+  /** Chunks tokenized since each knowledge base's last snapshot. */
+  readonly #unsaved = new Map<string, number>();
+  readonly #snapshotTimers = new Map<string, NodeJS.Timeout>();
+  readonly #snapshotWrites = new Set<Promise<void>>();
 
   constructor(
     private readonly store: Store,
     options: SparseIndexOptions = {},
   ) {
     this.#maximumWaitChunks = options.maximumWaitChunks ?? 10_000;
+    this.#snapshots = options.snapshots;
+    this.#snapshotAfterChunks = options.snapshotAfterChunks ?? 5_000;
+    this.#snapshotDelayMs = options.snapshotDelayMs ?? 10_000;
+    this.#onError = options.onError ?? (() => undefined);
   }
 
   /**
@@ -88,6 +109,17 @@ export class SparseIndex {
   forget(knowledgeBaseId: string): void {
     this.#loaded.delete(knowledgeBaseId);
     this.#generations.set(knowledgeBaseId, (this.#generations.get(knowledgeBaseId) ?? 0) + 1);
+    clearTimeout(this.#snapshotTimers.get(knowledgeBaseId));
+    this.#snapshotTimers.delete(knowledgeBaseId);
+    this.#unsaved.delete(knowledgeBaseId);
+    this.#snapshots?.remove(knowledgeBaseId).catch(this.#onError);
+  }
+
+  /** Cancels scheduled snapshot writes and waits for one in progress (the process is shutting down). */
+  async close(): Promise<void> {
+    for (const timer of this.#snapshotTimers.values()) clearTimeout(timer);
+    this.#snapshotTimers.clear();
+    await Promise.all(this.#snapshotWrites);
   }
 
   /**
@@ -106,12 +138,13 @@ export class SparseIndex {
     const finish = () => this.#syncing.delete(target.id);
     try {
       const ids = await this.store.knowledgeChunks.listIds(target.id);
-      const index = this.#loaded.get(target.id)?.index ?? new Bm25Index();
+      const index = this.#loaded.get(target.id)?.index ?? (await this.#snapshots?.load(target.id)) ?? new Bm25Index();
       const added = ids.filter((id) => !index.has(id));
       const generation = this.#generations.get(target.id) ?? 0;
       const done = this.#apply(target, index, new Set(ids), added)
         .then(() => {
           if ((this.#generations.get(target.id) ?? 0) !== generation) this.#loaded.delete(target.id);
+          else this.#noteTokenized(target.id, added.length);
         })
         .finally(finish);
       // A background sync nobody waits for must not become an unhandled rejection.
@@ -121,6 +154,31 @@ export class SparseIndex {
       finish();
       throw error;
     }
+  }
+
+  /** Schedules a snapshot once enough tokenizing would be saved by one. */
+  #noteTokenized(knowledgeBaseId: string, count: number): void {
+    if (!this.#snapshots) return;
+    const unsaved = (this.#unsaved.get(knowledgeBaseId) ?? 0) + count;
+    this.#unsaved.set(knowledgeBaseId, unsaved);
+    if (unsaved < this.#snapshotAfterChunks || this.#snapshotTimers.has(knowledgeBaseId)) return;
+    const timer = setTimeout(() => {
+      this.#snapshotTimers.delete(knowledgeBaseId);
+      const loaded = this.#loaded.get(knowledgeBaseId);
+      const snapshots = this.#snapshots;
+      if (!loaded || !snapshots) return;
+      this.#unsaved.delete(knowledgeBaseId);
+      const generation = this.#generations.get(knowledgeBaseId) ?? 0;
+      const write = snapshots
+        .save(knowledgeBaseId, loaded.index)
+        // Deleted while it was written: a deleted knowledge base leaves nothing on disk.
+        .then(() => ((this.#generations.get(knowledgeBaseId) ?? 0) !== generation ? snapshots.remove(knowledgeBaseId) : undefined))
+        .catch(this.#onError)
+        .finally(() => this.#snapshotWrites.delete(write));
+      this.#snapshotWrites.add(write);
+    }, this.#snapshotDelayMs);
+    timer.unref();
+    this.#snapshotTimers.set(knowledgeBaseId, timer);
   }
 
   /**

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SparseIndex, type SparseTarget } from '../../../src/core/knowledge/sparse-index.js';
+import { SparseIndexSnapshots } from '../../../src/core/knowledge/sparse-index-snapshots.js';
 import { bm25QueryTerms } from '../../../src/search/bm25-terms.js';
 import type { NewKnowledgeChunk } from '../../../src/storage/repositories/knowledge-chunks-repository.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
@@ -120,6 +124,31 @@ describe.each(backends)('sparse index on %s', (backend) => {
     expect(texts.map((row) => row.text).sort()).toEqual(['First passage.', 'Second passage.']);
   });
 
+  it('restarts from its snapshot, tokenizing only what was written since; deleting the knowledge base deletes the snapshot', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'docent-bm25-'));
+    try {
+      const snapshots = new SparseIndexSnapshots(directory);
+      const snapshotFile = (id: string) => join(directory, `${id}.bm25`);
+      const knowledgeBaseId = await createKnowledgeBase();
+      await writeSource(knowledgeBaseId, 'cranes', Array.from({ length: 30 }, (_, position) => `Paragraph ${position} about the harbour cranes.`));
+      const before = new SparseIndex(t.app.store, { snapshots, snapshotAfterChunks: 1, snapshotDelayMs: 0 });
+      expect(await before.search(await targetOf(knowledgeBaseId), bm25QueryTerms('harbour cranes'), 3)).toHaveLength(3);
+      await eventually(() => existsSync(snapshotFile(knowledgeBaseId)));
+      await before.close();
+
+      const [tugboat] = await writeSource(knowledgeBaseId, 'tugboats', ['The tugboat captain signs the harbour log.']);
+      // Without the snapshot 31 chunks would be missing and this search would go to the database.
+      const after = new SparseIndex(t.app.store, { snapshots, maximumWaitChunks: 1 });
+      const hits = await after.search(await targetOf(knowledgeBaseId), bm25QueryTerms('tugboat harbour'), 3);
+      expect(hits?.[0]?.chunkId).toBe(tugboat);
+
+      after.forget(knowledgeBaseId);
+      await eventually(() => !existsSync(snapshotFile(knowledgeBaseId)));
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   it('the database fallback filters by owner and knowledge base in the query', async () => {
     const mine = await createKnowledgeBase();
     const theirs = await createKnowledgeBase('neighbour');
@@ -131,3 +160,8 @@ describe.each(backends)('sparse index on %s', (backend) => {
     expect(await t.app.store.knowledgeChunks.searchSparse(ownerId, [theirs], 'vault code', 10)).toEqual([]);
   });
 });
+
+async function eventually(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !condition(); attempt++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).toBe(true);
+}
