@@ -103,6 +103,12 @@ export class VectorIndex {
     return true;
   }
 
+  /** The chunk ids of a knowledge base's vectors. */
+  chunkIdsOf(knowledgeBaseId: string): string[] {
+    const segment = this.#segments.get(knowledgeBaseId);
+    return segment ? Array.from({ length: segment.size }, (_, slot) => segment.chunkIdAt(slot)) : [];
+  }
+
   /** Removes every vector of a knowledge base; returns how many there were. */
   removeKnowledgeBase(knowledgeBaseId: string): number {
     const segment = this.#segments.get(knowledgeBaseId);

@@ -136,10 +136,27 @@ export class KnowledgeChunksRepository {
     return rows.map((row) => ({ id: Number(row.id), embedding: fromBytes(row.embedding) }));
   }
 
-  /** The ids of a knowledge base's chunks, for an in-process index to tell what it lacks. */
-  async listIds(knowledgeBaseId: string): Promise<number[]> {
-    const rows = await this.db.selectFrom('knowledgeChunks').select('id').where('knowledgeBaseId', '=', knowledgeBaseId).execute();
+  /**
+   * The ids of a knowledge base's chunks — those embedded with `embeddingModel` when given — for
+   * an in-process index to tell what it lacks.
+   */
+  async listIds(knowledgeBaseId: string, embeddingModel?: string): Promise<number[]> {
+    let query = this.db.selectFrom('knowledgeChunks').select('id').where('knowledgeBaseId', '=', knowledgeBaseId);
+    if (embeddingModel !== undefined) query = query.where('embeddingModel', '=', embeddingModel);
+    const rows = await query.execute();
     return rows.map((row) => Number(row.id));
+  }
+
+  /** The embeddings of the chunks with these ids that lie in this knowledge base. */
+  async listEmbeddingsByIds(knowledgeBaseId: string, ids: readonly number[]): Promise<{ id: number; embedding: Float32Array }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('knowledgeChunks')
+      .select(['id', 'embedding'])
+      .where('id', 'in', ids)
+      .where('knowledgeBaseId', '=', knowledgeBaseId)
+      .execute();
+    return rows.map((row) => ({ id: Number(row.id), embedding: fromBytes(row.embedding) }));
   }
 
   /** The texts of the chunks with these ids that lie in this knowledge base. */
