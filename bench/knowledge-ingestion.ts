@@ -7,19 +7,21 @@
  *   1. Plain text: a generated ~20 MB corpus of Markdown and .txt files (varied prose from a
  *      Markov chain, see bench/knowledge/corpus.ts) — MB/s through the app, against the raw
  *      library path (extractDocument + chunkDocument + embedTexts with the built-in embedder,
- *      no database, no HTTP, no job queue) on the same files in the same run: a ratio.
+ *      whole documents on one thread, no database, no HTTP, no job queue) on the same files in
+ *      the same run: a ratio.
  *   2. PDF: a generated 500-page PDF — pages/s, and time from upload start until a search
  *      finds a phrase planted on the last page; baseline is the library path again.
- *   3. Memory: one big Markdown file (default 40 MB, under the 50 MB upload limit) ingested
- *      alone while process.memoryUsage().rss is sampled every 50 ms; the peak above the
- *      pre-upload RSS is compared with the file size.
+ *   3. Memory: big Markdown files (default two different 40 MB files, under the 50 MB upload
+ *      limit) ingested one after another by a fresh app while RSS is sampled every 50 ms; the
+ *      peak above the pre-upload RSS so far is compared with the file size after each file
+ *      (bounded memory stops growing), with the main thread's heap after a full GC.
  *
- *   npx tsx bench/knowledge-ingestion.ts
+ *   NODE_OPTIONS=--expose-gc npx tsx bench/knowledge-ingestion.ts
  *   BENCH_BACKENDS=sqlite BENCH_TEXT_MB=5 BENCH_BIG_MB=10 BENCH_PDF_PAGES=100 npx tsx bench/knowledge-ingestion.ts
+ *   (BENCH_BIG_MB takes a comma-separated list of sizes, ingested in that order.)
  */
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -36,12 +38,13 @@ import { createTestApp, type TestApp } from '../test/helpers/test-app.js';
 import type { Backend } from '../test/helpers/test-database.js';
 import { writePdf, type PdfLine } from '../test/ingest/fixtures/pdf-writer.js';
 import { machine } from './harness.js';
+import { peakRss, resetPeakRss, RssSampler } from './knowledge/rss-sampling.js';
 import { ProseGenerator, seededRandom } from './knowledge/corpus.js';
 
 const backends = (process.env.BENCH_BACKENDS ?? 'sqlite,postgres').split(',').map((name) => name.trim()) as Backend[];
 const textMegabytes = Number(process.env.BENCH_TEXT_MB ?? 20);
 const textFiles = Number(process.env.BENCH_TEXT_FILES ?? 10);
-const bigMegabytes = Number(process.env.BENCH_BIG_MB ?? 40);
+const bigSizes = (process.env.BENCH_BIG_MB ?? '40,40').split(',').map(Number);
 const pdfPages = Number(process.env.BENCH_PDF_PAGES ?? 500);
 const MB = 1e6;
 
@@ -60,57 +63,17 @@ interface MemoryResult {
   highWaterMarkMb: number;
   /** Longest event-loop stall while the file was ingested: how long the server could not answer anything. */
   longestStallMs: number;
-}
-
-/**
- * Samples the process RSS every 50 ms from a worker thread: the app's extraction, chunking and
- * embedding run synchronously on the main thread for seconds at a time, and a timer there would
- * not fire until they finish, missing the peak.
- */
-class RssSampler {
-  private readonly worker = new Worker(
-    `const { parentPort } = require('node:worker_threads');
-     let peak = 0, samples = 0;
-     const sample = () => { peak = Math.max(peak, process.memoryUsage().rss); samples++; };
-     sample();
-     const timer = setInterval(sample, 50);
-     parentPort.on('message', () => { clearInterval(timer); sample(); parentPort.postMessage({ peak, samples }); });`,
-    { eval: true },
-  );
-
-  async stop(): Promise<{ peak: number; samples: number }> {
-    const result = new Promise<{ peak: number; samples: number }>((resolve) => this.worker.once('message', resolve));
-    this.worker.postMessage('stop');
-    const value = await result;
-    await this.worker.terminate();
-    return value;
-  }
-}
-
-/** Linux: writing 5 to clear_refs resets VmHWM to the current RSS. */
-function resetPeakRss(): void {
-  try {
-    writeFileSync('/proc/self/clear_refs', '5');
-  } catch {
-    // not Linux, or not permitted: VmHWM is then the peak since start
-  }
-}
-
-/** Peak RSS in KiB (VmHWM), or NaN where /proc is not available. */
-function peakRss(): number {
-  try {
-    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN);
-  } catch {
-    return Number.NaN;
-  }
+  /** The main thread's heap after a full GC, after the upload minus before it: what ingesting left behind. */
+  heapRetainedMb: number;
 }
 
 /**
  * Child mode: a fresh app ingests one small warm-up file (loading the tokenizer, parsers and
- * JIT), then, after a full GC, the big file while RSS, heap and external memory are sampled
- * every 50 ms. Prints the result as JSON on its last line.
+ * JIT), then, after a full GC, the big files one after another while RSS is sampled every 50 ms.
+ * Figures per file are cumulative from before the first: bounded memory stops growing. Prints
+ * the results as JSON on its last line.
  */
-async function measureMemory(backend: Backend, path: string): Promise<MemoryResult> {
+async function measureMemory(backend: Backend, paths: readonly string[]): Promise<MemoryResult[]> {
   const t = await createTestApp(backend, { LOG_LEVEL: 'warn' });
   try {
     const token = (await t.signUp('bencher')).accessToken;
@@ -118,46 +81,55 @@ async function measureMemory(backend: Backend, path: string): Promise<MemoryResu
     const warmPath = join(workDirectory, 'warm-up.md');
     await writeGenerated(warmPath, generator.markdown(1_000_000, 'Warm-up'));
     await settled(session, [(await upload(session, warmPath)).taskId]);
-    const warmChunks = await chunkCount(session);
-    (globalThis as { gc?: () => void }).gc?.();
+    let chunksBefore = await chunkCount(session);
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
     await new Promise((resolve) => setTimeout(resolve, 300));
     const mib = (bytes: number) => bytes / 2 ** 20;
     const rssBefore = process.memoryUsage().rss;
+    const heapBefore = process.memoryUsage().heapUsed;
     resetPeakRss();
     const sampler = new RssSampler();
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-    loopDelay.enable();
-    const started = performance.now();
-    await settled(session, [(await upload(session, path)).taskId]);
-    const seconds = (performance.now() - started) / 1000;
-    loopDelay.disable();
+    const results: Omit<MemoryResult, 'rssPeakMb' | 'samples'>[] = [];
+    for (const path of paths) {
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+      const started = performance.now();
+      await settled(session, [(await upload(session, path)).taskId]);
+      const seconds = (performance.now() - started) / 1000;
+      loopDelay.disable();
+      const highWaterMarkMb = peakRss() / 1024;
+      gc?.();
+      const chunks = await chunkCount(session);
+      results.push({
+        heapRetainedMb: mib(process.memoryUsage().heapUsed - heapBefore),
+        seconds,
+        chunks: chunks - chunksBefore,
+        rssBeforeMb: mib(rssBefore),
+        highWaterMarkMb,
+        longestStallMs: loopDelay.max / 1e6,
+      });
+      chunksBefore = chunks;
+    }
     const sampled = await sampler.stop();
-    return {
-      seconds,
-      chunks: (await chunkCount(session)) - warmChunks,
-      rssBeforeMb: mib(rssBefore),
-      rssPeakMb: mib(sampled.peak),
-      samples: sampled.samples,
-      highWaterMarkMb: peakRss() / 1024,
-      longestStallMs: loopDelay.max / 1e6,
-    };
+    return results.map((result) => ({ ...result, rssPeakMb: mib(sampled.peak), samples: sampled.samples }));
   } finally {
     await t.close();
   }
 }
 
-function measureMemoryInChild(backend: Backend): MemoryResult {
+function measureMemoryInChild(backend: Backend, paths: readonly string[]): MemoryResult[] {
   const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_MEMORY_CHILD: backend, BENCH_BIG_PATH: bigPath },
+    env: { ...process.env, BENCH_MEMORY_CHILD: backend, BENCH_BIG_PATHS: paths.join('\n') },
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 16 * 1024 * 1024,
   });
-  return JSON.parse(output.toString().trim().split('\n').at(-1)!) as MemoryResult;
+  return JSON.parse(output.toString().trim().split('\n').at(-1)!) as MemoryResult[];
 }
 
 const memoryChild = process.env.BENCH_MEMORY_CHILD as Backend | undefined;
 if (memoryChild) {
-  const result = await measureMemory(memoryChild, process.env.BENCH_BIG_PATH!);
+  const result = await measureMemory(memoryChild, process.env.BENCH_BIG_PATHS!.split('\n'));
   rmSync(workDirectory, { recursive: true, force: true });
   console.log(JSON.stringify(result));
   process.exit(0);
@@ -172,7 +144,7 @@ async function writeGenerated(path: string, pieces: Iterable<string>): Promise<n
 }
 
 // ---- corpus -------------------------------------------------------------------------------
-console.error(`generating ${textMegabytes} MB in ${textFiles} files, a ${bigMegabytes} MB file and a ${pdfPages}-page PDF in ${workDirectory} ...`);
+console.error(`generating ${textMegabytes} MB in ${textFiles} files, ${bigSizes.join(' and ')} MB files and a ${pdfPages}-page PDF in ${workDirectory} ...`);
 const corpus: { path: string; bytes: number }[] = [];
 for (let file = 0; file < textFiles; file++) {
   const markdown = file % 3 !== 2;
@@ -182,8 +154,11 @@ for (let file = 0; file < textFiles; file++) {
   corpus.push({ path, bytes });
 }
 const corpusBytes = corpus.reduce((sum, file) => sum + file.bytes, 0);
-const bigPath = join(workDirectory, 'big-manual.md');
-const bigBytes = await writeGenerated(bigPath, generator.markdown(bigMegabytes * MB, 'The big operations manual'));
+const bigFiles: { path: string; bytes: number }[] = [];
+for (const [index, megabytes] of bigSizes.entries()) {
+  const path = join(workDirectory, `big-manual-${index + 1}.md`);
+  bigFiles.push({ path, bytes: await writeGenerated(path, generator.markdown(megabytes * MB, `The big operations manual, volume ${index + 1}`)) });
+}
 
 const pdfPath = join(workDirectory, `report-${pdfPages}-pages.pdf`);
 {
@@ -316,7 +291,7 @@ interface BackendResult {
   backend: Backend;
   text: { seconds: number; chunks: number };
   pdf: { processedSeconds: number; searchableSeconds: number; chunks: number };
-  big: MemoryResult;
+  big: (MemoryResult & { bytes: number })[];
 }
 
 const results: BackendResult[] = [];
@@ -347,8 +322,8 @@ for (const backend of backends) {
     const pdf = { processedSeconds, searchableSeconds, chunks: await chunkCount(pdfSession) };
 
     // 3. Memory: in a fresh process of its own (see measureMemory), so RSS is not left over from the runs above.
-    console.error(`${backend}: ${bigMegabytes} MB file with RSS sampling, in a child process ...`);
-    const big = measureMemoryInChild(backend);
+    console.error(`${backend}: ${bigFiles.length} big files one after another with RSS sampling, in a child process ...`);
+    const big = measureMemoryInChild(backend, bigFiles.map((file) => file.path)).map((result, index) => ({ ...result, bytes: bigFiles[index]!.bytes }));
     results.push({ backend, text, pdf, big });
   } finally {
     await t.close();
@@ -390,14 +365,18 @@ for (const result of results) {
   console.log(`| app: upload → task SUCCESS → search hit on last page | ${result.backend} | ${result.pdf.chunks} | ${f2(result.pdf.processedSeconds)} | ${f1(rate)} | ${f2(rate / baselinePdfRate)} | ${f2(result.pdf.searchableSeconds)} |`);
 }
 
-console.log(`\n**Memory** — one ${f1(bigBytes / MB)} MB Markdown file ingested alone by a fresh app in a child process (after a 1 MB warm-up file and a full GC). RSS sampled every 50 ms from a worker thread (the main thread is busy for seconds at a time), and the kernel's peak (VmHWM) reset just before the upload. The file is streamed from disk; the bench holds none of it. Bounded would mean growth well under the file size:\n`);
-console.log('| backend | chunks | seconds | MB/s | RSS before (MiB) | sampled peak (MiB), samples | VmHWM peak (MiB) | peak growth (MiB) | growth / file size | longest event-loop stall (s) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log(`\n**Memory** — big Markdown files (${bigFiles.map((file) => `${f1(file.bytes / MB)} MB`).join(', ')}) ingested one after another by a fresh app in a child process, after a 1 MB warm-up file and a full GC. The kernel's peak RSS (VmHWM) is reset before the first and read after each (RSS is also sampled every 50 ms from a worker thread); the files are streamed from disk and the bench holds none of them. Figures are cumulative: memory that is bounded, rather than proportional to what is ingested, stops growing — the second file adds next to nothing:\n`);
+console.log('| backend | file | MB ingested so far | chunks | seconds | MB/s | RSS before (MiB) | VmHWM peak so far (MiB) | peak growth so far (MiB) | growth / one file | heap retained after GC (MiB) | longest event-loop stall (s) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const result of results) {
-  const { big } = result;
-  const peak = Number.isNaN(big.highWaterMarkMb) ? big.rssPeakMb : Math.max(big.rssPeakMb, big.highWaterMarkMb);
-  const growth = peak - big.rssBeforeMb;
-  console.log(
-    `| ${result.backend} | ${big.chunks} | ${f2(big.seconds)} | ${f1(bigBytes / MB / big.seconds)} | ${f1(big.rssBeforeMb)} | ${f1(big.rssPeakMb)}, ${big.samples} | ${f1(big.highWaterMarkMb)} | ${f1(growth)} | ${f2((growth * 2 ** 20) / bigBytes)}× | ${f2(big.longestStallMs / 1000)} |`,
-  );
+  let ingested = 0;
+  result.big.forEach((big, index) => {
+    ingested += big.bytes;
+    const last = index === result.big.length - 1;
+    const peak = Number.isNaN(big.highWaterMarkMb) ? (last ? big.rssPeakMb : Number.NaN) : last ? Math.max(big.rssPeakMb, big.highWaterMarkMb) : big.highWaterMarkMb;
+    const growth = peak - big.rssBeforeMb;
+    console.log(
+      `| ${result.backend} | ${index + 1} | ${f1(ingested / MB)} | ${big.chunks} | ${f2(big.seconds)} | ${f1(big.bytes / MB / big.seconds)} | ${f1(big.rssBeforeMb)} | ${f1(peak)} | ${f1(growth)} | ${f2((growth * 2 ** 20) / big.bytes)}× | ${f1(big.heapRetainedMb)} | ${f2(big.longestStallMs / 1000)} |`,
+    );
+  });
 }

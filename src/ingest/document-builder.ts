@@ -49,6 +49,11 @@ export class DocumentBuilder {
     this.blocks.push({ kind: 'code', text, ...(language ? { language } : {}), location: this.location() });
   }
 
+  /** Hands over the blocks collected so far and forgets them, for readers that stream. */
+  take(): Block[] {
+    return this.blocks.splice(0);
+  }
+
   /** The location of the next block: current page and a copy of the open heading path. */
   location(): BlockLocation {
     const location: BlockLocation = {};

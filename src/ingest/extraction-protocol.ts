@@ -1,17 +1,47 @@
+import type { ChunkBatchLimits } from './chunk-batches.js';
+import type { Chunk, ChunkOptions } from './chunker.js';
+import type { DocumentSummary } from './document-stream.js';
 import type { ExtractedDocument } from './extracted-document.js';
 import type { ExtractionOptions } from './extraction-options.js';
 import { IngestError, UnsupportedFileError, type IngestFailureReason } from './ingest-error.js';
 
 /**
- * The one message the extraction worker receives. Bytes travel as an `ArrayBuffer` the
+ * The message that starts a task in the extraction worker. Bytes travel as an `ArrayBuffer` the
  * worker owns outright (it is transferred, not copied); a path lets the worker read the file itself.
+ * With `chunking`, the worker chunks the document as it reads it and streams the chunks back
+ * ({@link ChunkingMessage}) instead of answering with the whole document.
  */
 export interface ExtractionRequest {
   content: { bytes: ArrayBuffer } | { path: string };
   name?: string;
   url?: string;
   options: ExtractionOptions;
+  chunking?: {
+    options: Partial<ChunkOptions>;
+    batch: ChunkBatchLimits;
+    /**
+     * Let the worker embed batches with the built-in model too, whenever it is ahead of the
+     * caller; a batch it sends without vectors the caller embeds.
+     */
+    embedOffline: boolean;
+  };
 }
+
+/**
+ * What the worker posts for a chunking request: batches of chunks, each only once the caller has
+ * room for it ({@link moreChunks}), then the document's summary or a failure, which end the task.
+ */
+export type ChunkingMessage =
+  /** `vectors`: with `embedOffline`, maybe the chunks' vectors one after another (transferred, not copied). */
+  | { kind: 'chunks'; chunks: Chunk[]; vectors?: Float32Array }
+  | { kind: 'chunked'; document: DocumentSummary }
+  | Exclude<ExtractionOutcome, { kind: 'extracted' }>;
+
+/** Caller to worker, during a chunking task: it took a batch, so the worker may post another. */
+export const moreChunks = { kind: 'more-chunks' } as const;
+
+/** Batches the worker may post before the caller takes one: the caller never waits for a batch the worker could have made meanwhile. */
+export const chunkBatchesAhead = 2;
 
 /** An error reduced to what survives the thread boundary: structured clone drops `code` and subclasses. */
 export interface SerializedError {
@@ -20,14 +50,14 @@ export interface SerializedError {
   code?: string;
 }
 
-/** The one message the extraction worker posts back before it exits. */
+/** The one message the extraction worker posts back for an extraction request. */
 export type ExtractionOutcome =
   | { kind: 'extracted'; document: ExtractedDocument }
   | { kind: 'rejected'; reason: IngestFailureReason; message: string; cause?: SerializedError }
   | { kind: 'failed'; error: SerializedError };
 
 /** Worker side: turns whatever `extractDocument` threw into an outcome that can be posted. */
-export function failureOutcome(error: unknown): ExtractionOutcome {
+export function failureOutcome(error: unknown): Exclude<ExtractionOutcome, { kind: 'extracted' }> {
   if (error instanceof IngestError) {
     return {
       kind: 'rejected',

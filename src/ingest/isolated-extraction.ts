@@ -1,9 +1,11 @@
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentInput } from './extract-document.js';
+import { defaultChunkBatchLimits, type ChunkBatch, type ChunkBatchLimits, type ChunkStream } from './chunk-batches.js';
+import type { ChunkOptions } from './chunker.js';
+import type { DocumentInput, DocumentSummary } from './document-stream.js';
 import type { ExtractedDocument } from './extracted-document.js';
 import { resolveExtractionOptions, type ExtractionOptions } from './extraction-options.js';
-import { outcomeError, type ExtractionOutcome, type ExtractionRequest } from './extraction-protocol.js';
+import { moreChunks, outcomeError, type ChunkingMessage, type ExtractionOutcome, type ExtractionRequest } from './extraction-protocol.js';
 import type { WorkerTask } from './resource-limited-worker.js';
 import { WorkerPool } from './worker-pool.js';
 
@@ -60,16 +62,91 @@ export async function extractDocumentIsolated(
   throw outcomeError(outcome);
 }
 
-function extractionTask(input: DocumentInput, options: ExtractionOptions): WorkerTask {
+/** How {@link chunkDocumentIsolated} chunks, on top of the isolation and extraction limits. */
+export interface IsolatedChunkingOptions extends IsolatedExtractionOptions {
+  chunking?: Partial<ChunkOptions>;
+  batch?: ChunkBatchLimits;
+  /**
+   * Let the worker embed batches with the built-in model too (a knowledge base without an
+   * embedding provider) whenever it is ahead of the caller, and hand the vectors over with them:
+   * the CPU work is shared between the two threads. Batches without `vectors` are the caller's
+   * to embed.
+   */
+  embedOffline?: boolean;
+}
+
+/**
+ * The chunks of an untrusted upload, read, extracted and chunked in the same resource-limited
+ * worker thread as {@link extractDocumentIsolated}, and streamed back in batches: plain text and
+ * Markdown of any size pass through in bounded memory on both threads, and the thread prepares
+ * the next batch while the caller embeds and stores this one. The chunks are exactly those of
+ * `chunkDocument(extractDocument(input))`.
+ *
+ * Iterate the returned object once, to its end; {@link ChunkedDocument.document} then says what
+ * the file was. `timeoutMs` counts only time spent waiting for the thread.
+ *
+ * @throws IngestError while iterating, as `extractDocumentIsolated` would.
+ */
+export function chunkDocumentIsolated(input: DocumentInput, options: IsolatedChunkingOptions = {}): ChunkedDocument {
+  return new ChunkedDocument(input, options);
+}
+
+/** The chunk batches of one document, and what the document was once they are all read. */
+export class ChunkedDocument implements ChunkStream {
+  #document: DocumentSummary | undefined;
+
+  constructor(
+    private readonly input: DocumentInput,
+    private readonly options: IsolatedChunkingOptions,
+  ) {}
+
+  /** The document's type, title, pages and sheets. @throws Error before the last batch was read. */
+  get document(): DocumentSummary {
+    if (!this.#document) throw new Error('The document is known once all its chunks have been read');
+    return this.#document;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<ChunkBatch> {
+    const { memoryLimitMb = defaultMemoryLimitMb, signal, chunking = {}, batch = defaultChunkBatchLimits, embedOffline = false, ...extractionOptions } = this.options;
+    if (!(memoryLimitMb >= minimumMemoryLimitMb)) {
+      throw new RangeError(`memoryLimitMb must be at least ${minimumMemoryLimitMb}, got ${memoryLimitMb}`);
+    }
+    const limits = resolveExtractionOptions(extractionOptions);
+    const task = extractionTask(this.input, limits, { options: chunking, batch, embedOffline });
+    const messages = workers.stream<ChunkingMessage>(
+      memoryLimitMb,
+      task,
+      { timeoutMs: limits.timeoutMs, ...(signal ? { signal } : {}) },
+      { isLast: (message) => message.kind !== 'chunks', acknowledgement: moreChunks },
+    );
+    let failure: Exclude<ChunkingMessage, { kind: 'chunks' | 'chunked' }> | undefined;
+    for await (const message of messages) {
+      if (message.kind === 'chunks') yield { chunks: message.chunks, ...(message.vectors ? { vectors: vectorsOf(message.vectors, message.chunks.length) } : {}) };
+      else if (message.kind === 'chunked') this.#document = message.document;
+      else failure = message;
+    }
+    // Thrown once the task has ended, so the thread goes back to the pool.
+    if (failure) throw outcomeError(failure);
+  }
+}
+
+/** Views of one vector per chunk on the transferred array. */
+function vectorsOf(vectors: Float32Array, count: number): Float32Array[] {
+  const dimensions = vectors.length / count;
+  return Array.from({ length: count }, (_unused, index) => vectors.subarray(index * dimensions, (index + 1) * dimensions));
+}
+
+function extractionTask(input: DocumentInput, options: ExtractionOptions, chunking?: ExtractionRequest['chunking']): WorkerTask {
   const source = {
     ...(input.name === undefined ? {} : { name: input.name }),
     ...(input.url === undefined ? {} : { url: input.url }),
   };
+  const chunkingRequest = chunking ? { chunking } : {};
   if ('path' in input) {
-    const request: ExtractionRequest = { content: { path: input.path }, ...source, options };
+    const request: ExtractionRequest = { content: { path: input.path }, ...source, options, ...chunkingRequest };
     return { message: request };
   }
   const bytes = new Uint8Array(input.bytes).buffer;
-  const request: ExtractionRequest = { content: { bytes }, ...source, options };
+  const request: ExtractionRequest = { content: { bytes }, ...source, options, ...chunkingRequest };
   return { message: request, transferList: [bytes] };
 }

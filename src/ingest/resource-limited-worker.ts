@@ -7,6 +7,13 @@ export interface WorkerTask {
   transferList?: TransferListItem[];
 }
 
+/** How a streamed task talks: which message ends it, and what to send back for each message taken. */
+export interface StreamProtocol<Message> {
+  isLast(message: Message): boolean;
+  /** Posted to the thread whenever the caller takes a message that is not the last. */
+  acknowledgement: unknown;
+}
+
 export interface RunLimits {
   /** Wall-clock budget from handing over the task to the reply, in milliseconds; includes start-up for a cold thread. */
   timeoutMs: number;
@@ -84,6 +91,80 @@ export class ResourceLimitedWorker {
     } finally {
       settled.abort();
       this.#busy = false;
+    }
+  }
+
+  /**
+   * Hands over the task and yields the thread's messages until `protocol.isLast` says one ends
+   * the task (that one is yielded too). The thread is expected to wait for an acknowledgement per
+   * message taken, so unread messages never pile up.
+   *
+   * `timeoutMs` bounds the time spent waiting for the thread, not the time the caller spends on
+   * what it received: a slow consumer (a remote embedding provider) is not the parser's fault.
+   * On any failure, or when the caller stops early, the thread is stopped.
+   *
+   * @throws as {@link run}.
+   */
+  async *stream<Message>(task: WorkerTask, limits: RunLimits, protocol: StreamProtocol<Message>): AsyncGenerator<Message> {
+    if (this.#busy) throw new Error('A ResourceLimitedWorker runs one task at a time');
+    this.#busy = true;
+    const settled = new AbortController();
+    const inbox: Message[] = [];
+    let failure: unknown;
+    let wake: (() => void) | undefined;
+    const notify = (): void => wake?.();
+    let ended = false;
+    try {
+      limits.signal?.throwIfAborted();
+      if (this.#exit) throw this.#exit;
+      this.#listen('message', (message: Message) => {
+        inbox.push(message);
+        notify();
+      }, settled.signal);
+      this.#listen('error', (error: Error) => {
+        failure ??= this.#failure(error);
+        notify();
+      }, settled.signal);
+      this.#listen('exit', (exitCode: number) => {
+        failure ??= new Error(`The worker thread exited with code ${exitCode} without replying`);
+        notify();
+      }, settled.signal);
+      limits.signal?.addEventListener('abort', () => {
+        failure ??= limits.signal?.reason;
+        notify();
+      }, { signal: settled.signal });
+      this.#worker.postMessage(task.message, task.transferList);
+      let remainingMs = limits.timeoutMs;
+      while (!ended) {
+        if (failure !== undefined && (inbox.length === 0 || limits.signal?.aborted)) throw failure;
+        const message = inbox.shift();
+        if (message === undefined) {
+          const waited = performance.now();
+          const timedOut = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(true), Math.max(0, remainingMs));
+            wake = () => {
+              clearTimeout(timer);
+              resolve(false);
+            };
+          });
+          wake = undefined;
+          remainingMs -= performance.now() - waited;
+          if (timedOut) throw timeoutError(limits.timeoutMs);
+          continue;
+        }
+        ended = protocol.isLast(message);
+        if (!ended) this.#worker.postMessage(protocol.acknowledgement);
+        else this.completedTasks += 1;
+        yield message;
+      }
+    } catch (error) {
+      await this.stop();
+      throw error;
+    } finally {
+      settled.abort();
+      this.#busy = false;
+      // The caller stopped before the last message: the thread may still be working for it.
+      if (!ended) await this.stop();
     }
   }
 

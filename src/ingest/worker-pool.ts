@@ -1,4 +1,4 @@
-import { ResourceLimitedWorker, type RunLimits, type WorkerTask } from './resource-limited-worker.js';
+import { ResourceLimitedWorker, type RunLimits, type StreamProtocol, type WorkerTask } from './resource-limited-worker.js';
 
 /** Idle threads kept per memory limit; more concurrent calls start extra threads that end afterwards. */
 const maximumIdleWorkers = 2;
@@ -25,6 +25,13 @@ export class WorkerPool {
     const reply = await worker.run<Reply>(task, limits);
     this.#release(worker);
     return reply;
+  }
+
+  /** {@link ResourceLimitedWorker.stream} on a pooled thread, which goes back to the pool only if the task ran to its end. */
+  async *stream<Message>(memoryLimitMb: number, task: WorkerTask, limits: RunLimits, protocol: StreamProtocol<Message>): AsyncGenerator<Message> {
+    const worker = this.#take(memoryLimitMb);
+    yield* worker.stream(task, limits, protocol);
+    this.#release(worker);
   }
 
   #take(memoryLimitMb: number): ResourceLimitedWorker {

@@ -1,8 +1,7 @@
 import { conceptOfPhrase } from './concept-groups.js';
 import { signedDimension } from './feature-hashing.js';
-import { retrievalStopwords } from './stopwords.js';
 import { textWords } from './text-terms.js';
-import type { WordFeatureCache } from './word-feature-cache.js';
+import type { CachedWord, WordFeatureCache } from './word-feature-cache.js';
 import { conceptHash, featureWeights, type WordFeatures } from './word-features.js';
 
 /**
@@ -17,30 +16,41 @@ import { conceptHash, featureWeights, type WordFeatures } from './word-features.
  */
 export function embedHashedText(text: string, dimensions: number, cache: WordFeatureCache): Float32Array {
   const vector = new Float32Array(dimensions);
-  const wordCounts = new Map<WordFeatures, number>();
-  const phraseConceptCounts = new Map<number, number>();
+  const textNumber = cache.nextText();
+  // Distinct words in order of first occurrence, counted on their cache entries.
+  const distinctWords: CachedWord[] = [];
+  let phraseConceptCounts: Map<number, number> | undefined;
   let previous: WordFeatures | undefined;
 
   for (const word of textWords(text)) {
-    if (retrievalStopwords.has(word)) continue;
-    const features = cache.get(word);
-    wordCounts.set(features, (wordCounts.get(features) ?? 0) + 1);
+    const cached = cache.get(word);
+    const features = cached.features;
+    if (features === undefined) continue;
+    if (cached.text === textNumber) cached.count += 1;
+    else {
+      cached.text = textNumber;
+      cached.count = 1;
+      distinctWords.push(cached);
+    }
     const phraseConcept = previous?.startsPhrase ? conceptOfPhrase(previous.stem, features.stem) : undefined;
     if (phraseConcept !== undefined) {
       const hash = conceptHash(phraseConcept);
+      phraseConceptCounts ??= new Map();
       phraseConceptCounts.set(hash, (phraseConceptCounts.get(hash) ?? 0) + 1);
     }
     previous = features;
   }
 
-  for (const [features, count] of wordCounts) {
-    const termWeight = sublinear(count);
-    const { signedDimensions, weights } = features;
-    for (let index = 0; index < signedDimensions.length; index++) {
-      addSigned(vector, signedDimensions[index]!, termWeight * weights[index]!);
+  for (const cached of distinctWords) {
+    const termWeight = sublinear(cached.count);
+    const { dimensions: featureDimensions, signedWeights } = cached.features as WordFeatures;
+    for (let index = 0; index < featureDimensions.length; index++) {
+      vector[featureDimensions[index]!]! += termWeight * signedWeights[index]!;
     }
   }
-  for (const [hash, count] of phraseConceptCounts) addSigned(vector, signedDimension(hash, dimensions), featureWeights.concept * sublinear(count));
+  if (phraseConceptCounts) {
+    for (const [hash, count] of phraseConceptCounts) addSigned(vector, signedDimension(hash, dimensions), featureWeights.concept * sublinear(count));
+  }
   return normaliseInPlace(vector);
 }
 

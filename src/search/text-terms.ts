@@ -11,6 +11,8 @@ export interface TextTerm {
 
 const nonAsciiPattern = /[^\x00-\x7f]/;
 const wordPattern = /[\p{L}\p{N}]+/gu;
+/** The same words in lowercased ASCII text, where Unicode property classes are needlessly slow. */
+const asciiWordPattern = /[a-z0-9]+/g;
 
 /**
  * Splits a text into lowercased words, removing accents and apostrophes first so "café" and
@@ -18,8 +20,9 @@ const wordPattern = /[\p{L}\p{N}]+/gu;
  * normalisation, which dominates the cost on large texts.
  */
 export function textWords(text: string): string[] {
-  let normalised = text.toLowerCase();
-  if (nonAsciiPattern.test(normalised)) normalised = normalised.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const lowercased = text.toLowerCase();
+  if (!nonAsciiPattern.test(lowercased)) return lowercased.replace(/'/g, '').match(asciiWordPattern) ?? [];
+  const normalised = lowercased.normalize('NFKD').replace(/\p{M}+/gu, '');
   return normalised.replace(/['’]/g, '').match(wordPattern) ?? [];
 }
 

@@ -9,9 +9,10 @@ export interface WordFeatures {
   readonly stem: string;
   /** Whether a two-word concept starts with this word ("chief" of "chief executive"). */
   readonly startsPhrase: boolean;
-  /** Signed dimensions (see {@link signedDimension}), parallel to `weights`. */
-  readonly signedDimensions: Int32Array;
-  readonly weights: Float32Array;
+  /** Dimensions the features land in, parallel to `signedWeights`. */
+  readonly dimensions: Int32Array;
+  /** Each feature's weight with its hashed sign (see {@link signedDimension}) applied. */
+  readonly signedWeights: Float32Array;
 }
 
 /** Relative weights of a word's feature families; each family's squared norm is its weight squared. */
@@ -54,7 +55,15 @@ export function computeWordFeatures(word: string, dimensions: number): WordFeatu
   }
   if (!/^\d+$/.test(word) && word.length <= longestWordWithNgrams) addCharacterNgrams(word, dimensions, dimensionsOut, weightsOut);
   if (commonWords.has(word)) for (let index = 0; index < weightsOut.length; index++) weightsOut[index]! *= commonWordWeight;
-  return { stem, startsPhrase: startsConceptPhrase(stem), signedDimensions: Int32Array.from(dimensionsOut), weights: Float32Array.from(weightsOut) };
+  // Weights are float32 first and negated after: negation is exact, so adding a negated weight
+  // gives the same float as subtracting the weight.
+  const signedWeights = Float32Array.from(weightsOut);
+  const dimensionIndexes = new Int32Array(dimensionsOut.length);
+  dimensionsOut.forEach((signed, index) => {
+    dimensionIndexes[index] = Math.abs(signed) - 1;
+    if (signed < 0) signedWeights[index] = -signedWeights[index]!;
+  });
+  return { stem, startsPhrase: startsConceptPhrase(stem), dimensions: dimensionIndexes, signedWeights };
 }
 
 function addCharacterNgrams(word: string, dimensions: number, dimensionsOut: number[], weightsOut: number[]): void {

@@ -7,6 +7,7 @@ import { conversationsMigration } from './migrations/0004-conversations.js';
 import { widgetsMigration } from './migrations/0005-widgets.js';
 import { knowledgeMigration } from './migrations/0006-knowledge.js';
 import { linkPagesMigration } from './migrations/0007-link-pages.js';
+import { chunkStagingMigration } from './migrations/0008-chunk-staging.js';
 
 /**
  * The one migration set both backends share. Listed explicitly (not read from disk) so it works
@@ -21,6 +22,7 @@ function migrations(capabilities: StorageCapabilities): Record<string, Migration
     '0005-widgets': widgetsMigration(capabilities),
     '0006-knowledge': knowledgeMigration(capabilities),
     '0007-link-pages': linkPagesMigration(capabilities),
+    '0008-chunk-staging': chunkStagingMigration(capabilities),
   };
 }
 

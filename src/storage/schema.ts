@@ -361,6 +361,16 @@ export interface KnowledgeChunksTable {
   createdAt: string;
 }
 
+/**
+ * A chunk an attempt of an ingestion job (`taskId`, `attempt`) has made but not yet committed:
+ * never searched, moved into `knowledge_chunks` by the job's final transaction. The id keeps the
+ * staging order.
+ */
+export interface KnowledgeChunkStagingTable extends Omit<KnowledgeChunksTable, 'createdAt'> {
+  taskId: string;
+  attempt: number;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -386,4 +396,5 @@ export interface Database {
   knowledgeLinks: KnowledgeLinksTable;
   knowledgeLinkPages: KnowledgeLinkPagesTable;
   knowledgeChunks: KnowledgeChunksTable;
+  knowledgeChunkStaging: KnowledgeChunkStagingTable;
 }

@@ -19,6 +19,7 @@ import { MessagesRepository } from './repositories/messages-repository.js';
 import { WidgetKeysRepository } from './repositories/widget-keys-repository.js';
 import { WidgetSettingsRepository } from './repositories/widget-settings-repository.js';
 import { KnowledgeBasesRepository } from './repositories/knowledge-bases-repository.js';
+import { KnowledgeChunkStagingRepository } from './repositories/knowledge-chunk-staging-repository.js';
 import { KnowledgeChunksRepository } from './repositories/knowledge-chunks-repository.js';
 import { KnowledgeFilesRepository } from './repositories/knowledge-files-repository.js';
 import { KnowledgeItemsRepository } from './repositories/knowledge-items-repository.js';
@@ -51,6 +52,7 @@ export class Repositories {
   readonly knowledgeLinks: KnowledgeLinksRepository;
   readonly knowledgeLinkPages: KnowledgeLinkPagesRepository;
   readonly knowledgeChunks: KnowledgeChunksRepository;
+  readonly knowledgeChunkStaging: KnowledgeChunkStagingRepository;
 
   constructor(db: Kysely<Database>, capabilities: StorageCapabilities) {
     this.users = new UsersRepository(db);
@@ -76,6 +78,7 @@ export class Repositories {
     this.knowledgeLinks = new KnowledgeLinksRepository(db);
     this.knowledgeLinkPages = new KnowledgeLinkPagesRepository(db);
     this.knowledgeChunks = new KnowledgeChunksRepository(db, capabilities);
+    this.knowledgeChunkStaging = new KnowledgeChunkStagingRepository(db, capabilities);
   }
 }
 

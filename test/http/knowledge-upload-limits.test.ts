@@ -1,15 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { extractDocumentIsolated } from '../../src/ingest/isolated-extraction.js';
+import { chunkDocumentIsolated } from '../../src/ingest/isolated-extraction.js';
 import { backends } from '../helpers/test-database.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { annualReportPdf, corruptPdf, multipartFile } from '../core/knowledge/knowledge-fixtures.js';
 
-// Calls through to the real isolated extractor, so the test can see that uploads are parsed there.
+// Calls through to the real isolated chunker, so the test can see that uploads are parsed there.
 vi.mock('../../src/ingest/isolated-extraction.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/ingest/isolated-extraction.js')>();
-  return { ...actual, extractDocumentIsolated: vi.fn(actual.extractDocumentIsolated) };
+  return { ...actual, chunkDocumentIsolated: vi.fn(actual.chunkDocumentIsolated) };
 });
 
 const uploadLimitBytes = 1024 * 1024;
@@ -62,7 +62,7 @@ describe.each(backends)('upload limits and isolated extraction on %s', (backend)
     expect(bad.status, bad.text).toBe(201);
     const failed = await processed(bad.body.data.file.id);
     expect(failed).toMatchObject({ status: 'FAILURE', failureReason: expect.stringMatching(/PDF/) });
-    expect(extractDocumentIsolated).toHaveBeenCalledWith(
+    expect(chunkDocumentIsolated).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'broken.pdf', path: expect.any(String) }),
       expect.objectContaining({ maximumBytes: uploadLimitBytes }),
     );

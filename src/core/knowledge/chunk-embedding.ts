@@ -1,19 +1,11 @@
-import { chunkDocument, type Chunk } from '../../ingest/chunker.js';
-import type { ExtractedDocument } from '../../ingest/extracted-document.js';
+import type { EmbeddingModelV3 } from '@ai-sdk/provider';
+import type { Chunk, ChunkOptions } from '../../ingest/chunker.js';
 import { embedTexts } from '../../search/embed-texts.js';
 import type { KnowledgeBaseRow } from '../../storage/repositories/knowledge-bases-repository.js';
-import type { NewKnowledgeChunk } from '../../storage/repositories/knowledge-chunks-repository.js';
+import type { NewStagedChunk } from '../../storage/repositories/knowledge-chunk-staging-repository.js';
 import type { EmbeddingModels } from './embedding-models.js';
 import { embeddingModelKey, settingsOf } from './knowledge-base.js';
 import type { SourceKind } from './knowledge-source.js';
-
-/** A document cut into chunks, each with its vector. */
-export interface EmbeddedDocument {
-  chunks: Chunk[];
-  vectors: Float32Array[];
-  /** The model the vectors come from ({@link embeddingModelKey}). */
-  embeddingModel: string;
-}
 
 /** What every chunk of one document says about where it comes from. */
 export interface ChunkOrigin {
@@ -26,43 +18,55 @@ export interface ChunkOrigin {
   sourceUrl: string | null;
 }
 
-/** Chunks documents with a knowledge base's settings and embeds them with its model. */
+/** A knowledge base's way from content to stored vectors: how it chunks, and its embedding model. */
+export interface ChunkEmbedder {
+  /** The model the vectors come from ({@link embeddingModelKey}), stored with every chunk. */
+  modelKey: string;
+  /** Whether it is the built-in model, which the reader of a file can run on its own thread. */
+  offline: boolean;
+  chunkOptions: Pick<ChunkOptions, 'chunkSize' | 'chunkOverlap'>;
+  /** One vector per chunk, in order. @throws RetrievalProviderError when a provider fails. */
+  embed(chunks: readonly Chunk[], signal: AbortSignal): Promise<Float32Array[]>;
+}
+
+/** Resolves a knowledge base's chunking settings and embedding model once per job. */
 export class ChunkEmbedding {
   constructor(private readonly embeddingModels: EmbeddingModels) {}
 
   /**
-   * The chunks of every document, embedded in one batch across documents, so a crawl of many
-   * small pages costs a few full provider requests instead of one per page. Deterministic: the
-   * same documents under the same settings always give the same chunks.
+   * Batches are embedded as they come: the built-in model straight into Float32Arrays, a
+   * provider's in requests of its own batch size (see `embedTexts`). The model is resolved on
+   * the first batch, so a link sync that found nothing new never needs it. Deterministic: the
+   * same chunks under the same settings always get the same vectors from the built-in model.
    */
-  async embed(knowledgeBase: KnowledgeBaseRow, documents: readonly ExtractedDocument[], signal: AbortSignal): Promise<EmbeddedDocument[]> {
-    if (documents.length === 0) return [];
+  forKnowledgeBase(knowledgeBase: KnowledgeBaseRow): ChunkEmbedder {
     const settings = settingsOf(knowledgeBase);
-    const chunked = documents.map((document) =>
-      chunkDocument(document, { chunkSize: settings.chunkSize, chunkOverlap: settings.chunkOverlap }),
-    );
-    const model = await this.embeddingModels.forSettings(knowledgeBase.ownerId, settings);
-    const vectors = await embedTexts(model, chunked.flat().map((chunk) => chunk.text), { abortSignal: signal });
-    const embeddingModel = embeddingModelKey(settings);
-    let offset = 0;
-    return chunked.map((chunks) => {
-      const document = { chunks, vectors: vectors.slice(offset, offset + chunks.length), embeddingModel };
-      offset += chunks.length;
-      return document;
-    });
+    let model: Promise<EmbeddingModelV3> | undefined;
+    return {
+      modelKey: embeddingModelKey(settings),
+      offline: settings.embeddingType !== 'provider' || !settings.embeddingModel,
+      chunkOptions: { chunkSize: settings.chunkSize, chunkOverlap: settings.chunkOverlap },
+      embed: async (chunks, signal) => {
+        model ??= this.embeddingModels.forSettings(knowledgeBase.ownerId, settings);
+        return embedTexts(await model, chunks.map((chunk) => chunk.text), { abortSignal: signal });
+      },
+    };
   }
 }
 
-/** The rows that store an embedded document's chunks. */
-export function toChunkRows(origin: ChunkOrigin, embedded: EmbeddedDocument, createdAt: string): NewKnowledgeChunk[] {
-  return embedded.chunks.map((chunk, position) => ({
+/** The staging rows of a batch of chunks with their origins and vectors. */
+export function toStagedChunks(
+  batch: readonly { origin: ChunkOrigin; chunk: Chunk }[],
+  vectors: readonly Float32Array[],
+  modelKey: string,
+): NewStagedChunk[] {
+  return batch.map(({ origin, chunk }, position) => ({
     ...origin,
     ordinal: chunk.ordinal,
     text: chunk.text,
     tokenCount: chunk.tokenCount,
     location: JSON.stringify(chunk.location),
-    embedding: embedded.vectors[position]!,
-    embeddingModel: embedded.embeddingModel,
-    createdAt,
+    embedding: vectors[position]!,
+    embeddingModel: modelKey,
   }));
 }

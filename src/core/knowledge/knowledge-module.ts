@@ -1,10 +1,13 @@
+import { join } from 'node:path';
 import type { JobQueue } from '../../jobs/job-queue.js';
 import type { BlobStorage } from '../../storage/blobs/blob-storage.js';
 import type { Store } from '../../storage/store.js';
 import type { ProviderCredentials } from '../providers/provider-credentials.js';
 import { ChunkEmbedding } from './chunk-embedding.js';
+import { ChunkStager } from './chunk-staging.js';
 import { DenseIndex } from './dense-index.js';
 import { SparseIndex } from './sparse-index.js';
+import { SparseIndexSnapshots } from './sparse-index-snapshots.js';
 import { EmbeddingModels } from './embedding-models.js';
 import {
   ingestSourceJobName,
@@ -45,6 +48,8 @@ export interface KnowledgeModuleOptions {
   crawlLimits?: CrawlLimits | undefined;
   /** How links are synced. Default: the same-site crawler, through the guarded client. */
   linkFetcher?: LinkFetcher | undefined;
+  /** Where in-process search indexes are kept across restarts; nowhere when unset. */
+  indexDirectory?: string | undefined;
   /** Where errors go that belong to no request, such as a failed status write after a job failed. */
   onError: (error: unknown) => void;
 }
@@ -62,6 +67,8 @@ export interface KnowledgeServices {
   linkResync: LinkResync;
   /** Re-establishes "every unfinished source has its job"; run once the job queue has started. */
   reconcile(): Promise<void>;
+  /** Finishes background index work (snapshot writes); run when the app closes. */
+  close(): Promise<void>;
 }
 
 /**
@@ -73,18 +80,23 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
   const { store, jobs, blobs } = options;
   const maximumUploadBytes = options.maximumUploadBytes ?? defaultMaximumUploadBytes;
   const denseIndex = new DenseIndex(store);
-  const sparseIndex = new SparseIndex(store);
+  const sparseIndex = new SparseIndex(store, {
+    snapshots: options.indexDirectory === undefined ? undefined : new SparseIndexSnapshots(join(options.indexDirectory, 'bm25')),
+    onError: options.onError,
+  });
   const embeddingModels = new EmbeddingModels(options.credentials, { allowedPrivateHosts: options.allowedPrivateHosts });
   const scheduler = new IngestionScheduler(store, jobs);
   const removal = new SourceRemoval(store, blobs, denseIndex);
   const linkFetcher =
     options.linkFetcher ?? createLinkCrawler({ allowedPrivateHosts: options.allowedPrivateHosts, limits: options.crawlLimits });
   const chunkEmbedding = new ChunkEmbedding(embeddingModels);
+  const stager = new ChunkStager(store);
   const pipeline = new IngestionPipeline(
     store,
     new SourceDocuments(blobs, maximumUploadBytes),
-    new LinkIngestion(store, linkFetcher, chunkEmbedding, denseIndex),
+    new LinkIngestion(store, linkFetcher, chunkEmbedding, stager, denseIndex),
     chunkEmbedding,
+    stager,
     denseIndex,
   );
 
@@ -115,5 +127,6 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
       onError: options.onError,
     }),
     reconcile: () => scheduler.reconcile(),
+    close: () => sparseIndex.close(),
   };
 }

@@ -99,7 +99,7 @@ export class KnowledgeRetriever {
 
     const [sparse, dense] = await Promise.all([
       method === 'dense' ? [] : this.sparse(knowledgeBase, question, depth),
-      method === 'sparse' ? [] : this.dense(knowledgeBase, question, depth, queryVectors),
+      method === 'sparse' ? [] : this.dense(knowledgeBase, question, depth, queryVectors, method === 'dense'),
     ]);
     const weight = method === 'hybrid' ? settings.sparseWeightage : method === 'sparse' ? 1 : 0;
     const fused = fuseResults(sparse, dense, weight, topK);
@@ -135,6 +135,7 @@ export class KnowledgeRetriever {
     question: string,
     limit: number,
     queryVectors: Map<string, Promise<Float32Array>>,
+    waitForAllVectors: boolean,
   ): Promise<ScoredResult[]> {
     const settings = settingsOf(knowledgeBase);
     const modelKey = embeddingModelKey(settings);
@@ -144,7 +145,9 @@ export class KnowledgeRetriever {
       queryVectors.set(modelKey, vector);
     }
     const target = { id: knowledgeBase.id, contentVersion: knowledgeBase.contentVersion, modelKey };
-    const hits = await this.denseIndex.search([target], await vector, limit);
+    // Hybrid answers from BM25 alone while a large knowledge base's vectors are still loading;
+    // dense has nothing else, so it waits.
+    const hits = (await this.denseIndex.search([target], await vector, limit, waitForAllVectors)) ?? [];
     return hits.map((hit) => ({ id: hit.chunkId, score: hit.score }));
   }
 }

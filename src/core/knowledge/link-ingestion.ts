@@ -3,21 +3,27 @@ import type { PageFailure } from '../../crawl/page-failure.js';
 import { pageValidators, type PageValidators } from '../../crawl/page-validators.js';
 import { PermanentJobError } from '../../jobs/job-errors.js';
 import type { JobContext } from '../../jobs/job-queue.js';
+import { defaultChunkBatchLimits } from '../../ingest/chunk-batches.js';
+import { DocumentChunker, type ChunkOptions } from '../../ingest/chunker.js';
 import type { KnowledgeBaseRow } from '../../storage/repositories/knowledge-bases-repository.js';
-import type { NewKnowledgeChunk } from '../../storage/repositories/knowledge-chunks-repository.js';
+import type { StagingRun } from '../../storage/repositories/knowledge-chunk-staging-repository.js';
 import type { KnowledgeLinkPageRow } from '../../storage/repositories/knowledge-link-pages-repository.js';
 import type { KnowledgeLinkRow } from '../../storage/repositories/knowledge-links-repository.js';
 import type { Repositories, Store } from '../../storage/store.js';
-import { toChunkRows, type ChunkEmbedding } from './chunk-embedding.js';
+import type { ChunkEmbedding } from './chunk-embedding.js';
+import type { ChunkStager, OriginChunk, StagedChunks, StagingBatch } from './chunk-staging.js';
 import type { ChunkChange, DenseIndex } from './dense-index.js';
 import type { IngestionResult } from './ingestion-jobs.js';
-import { embeddingModelKey, settingsOf } from './knowledge-base.js';
 import type { LinkFetcher } from './link-fetcher.js';
 
-/** One new or changed page, ready to store: its URL and its chunk rows with their vectors. */
-interface PageChunks {
-  url: string;
-  rows: NewKnowledgeChunk[];
+/** What the final transaction of a sync needs. */
+interface SyncCommit {
+  link: KnowledgeLinkRow;
+  knowledgeBase: KnowledgeBaseRow;
+  sync: LinkSync;
+  run: StagingRun;
+  staged: StagedChunks;
+  at: string;
 }
 
 /**
@@ -27,14 +33,17 @@ interface PageChunks {
  * their chunks untouched and only their validators are stored again; a page that failed this
  * time keeps what an earlier sync stored. A sync that changed nothing embeds nothing.
  *
- * Like every source, all writes land in one transaction, and only if the job is still the
- * link's current one, so a crash or a superseding job leaves the previous sync's state whole.
+ * New chunks are embedded across pages in batches (a crawl of many small pages costs a few full
+ * provider requests, not one per page) and staged like a file's ({@link ChunkStager}). Like every
+ * source, all writes land in one transaction, and only if the job is still the link's current
+ * one, so a crash or a superseding job leaves the previous sync's state whole.
  */
 export class LinkIngestion {
   constructor(
     private readonly store: Store,
     private readonly fetchLink: LinkFetcher,
     private readonly chunkEmbedding: ChunkEmbedding,
+    private readonly stager: ChunkStager,
     private readonly denseIndex: DenseIndex,
   ) {}
 
@@ -45,21 +54,19 @@ export class LinkIngestion {
     const sync = await this.fetchLink({ link, previous, signal: context.signal });
     if (sync.failure) throw linkFailure(sync.failure);
     await context.reportProgress(0.3);
-    const embedded = await this.chunkEmbedding.embed(knowledgeBase, sync.ingest.map((page) => page.document), context.signal);
+    const embedder = this.chunkEmbedding.forKnowledgeBase(knowledgeBase);
+    const run = { taskId: context.id, attempt: context.attempt };
+    const staged = await this.stager.stage(run, pageBatches(link, knowledgeBase, sync, embedder.chunkOptions), embedder, context.signal);
     await context.reportProgress(0.9);
     context.signal.throwIfAborted();
 
-    const at = new Date().toISOString();
-    const pages = sync.ingest.map((page, position): PageChunks => {
-      const origin = { knowledgeBaseId: knowledgeBase.id, sourceKind: 'link' as const, sourceId: link.id, sourceUrl: page.url };
-      return { url: page.url, rows: toChunkRows({ ...origin, sourceTitle: pageTitle(link, page) }, embedded[position]!, at) };
-    });
-    const work = { link, knowledgeBase, sync, pages, taskId: context.id, at };
-    const committed = await this.store.transaction((repositories) => this.commit(repositories, work));
-    if (!committed) return { outcome: 'skipped', reason: 'The link changed or was deleted while it was synced' };
-    if (committed.change) {
-      this.denseIndex.applyChange(knowledgeBase.id, embeddingModelKey(settingsOf(knowledgeBase)), committed.change);
+    const work: SyncCommit = { link, knowledgeBase, sync, run, staged, at: new Date().toISOString() };
+    const committed = await this.store.transaction((repositories) => this.commit(repositories, context.id, work));
+    if (!committed) {
+      await this.stager.discard(run);
+      return { outcome: 'skipped', reason: 'The link changed or was deleted while it was synced' };
     }
+    if (committed.change) this.denseIndex.applyChange(knowledgeBase.id, embedder.modelKey, committed.change);
     const pageCounts = {
       ingested: sync.ingest.length,
       unchanged: sync.unchanged.length,
@@ -69,34 +76,52 @@ export class LinkIngestion {
     return { outcome: committed.change ? 'indexed' : 'unchanged', chunkCount: committed.chunkCount, pages: pageCounts };
   }
 
-  private async commit(
-    repositories: Repositories,
-    work: { link: KnowledgeLinkRow; knowledgeBase: KnowledgeBaseRow; sync: LinkSync; pages: PageChunks[]; taskId: string; at: string },
-  ): Promise<{ chunkCount: number; change?: ChunkChange } | undefined> {
-    const { link, knowledgeBase, sync, pages, at } = work;
-    if (!(await repositories.knowledgeSources.setStatusForTask('link', link.id, work.taskId, 'SUCCESS', null, at))) return undefined;
+  private async commit(repositories: Repositories, taskId: string, work: SyncCommit): Promise<{ chunkCount: number; change?: ChunkChange } | undefined> {
+    const { link, knowledgeBase, sync, at } = work;
+    if (!(await repositories.knowledgeSources.setStatusForTask('link', link.id, taskId, 'SUCCESS', null, at))) return undefined;
     const kept = [...sync.ingest, ...sync.unchanged];
     await repositories.knowledgeLinkPages.upsert(kept.map((page) => pageRow(link.id, page, knowledgeBase.settingsVersion, at)));
     await repositories.knowledgeLinkPages.delete(link.id, sync.removed);
 
-    const removedIds = await repositories.knowledgeChunks.deleteLinkPages(link.id, sync.removed);
-    const insertedIds: number[] = [];
-    for (const page of pages) {
-      const replaced = await repositories.knowledgeChunks.replaceLinkPage(link.id, page.url, page.rows);
-      removedIds.push(...replaced.removedIds);
-      insertedIds.push(...replaced.insertedIds);
-    }
+    // Pages gone and pages re-ingested lose their chunks; the re-ingested get their staged ones.
+    const replaced = [...sync.removed, ...sync.ingest.map((page) => page.url)];
+    const removedIds = await repositories.knowledgeChunks.deleteLinkPages(link.id, replaced);
+    const moved = await this.stager.commit(repositories, work.run, at);
+    await repositories.knowledgeChunkStaging.deleteSource('link', link.id);
     removedIds.push(...(await repositories.knowledgeChunks.deleteUnlistedLinkPages(link.id)));
 
     const chunkCount = await repositories.knowledgeChunks.countSource('link', link.id);
     await repositories.knowledgeSources.recordChunkCount('link', link.id, chunkCount);
     const title = link.title || sync.ingest[0]?.document.title?.trim() || '';
     await repositories.knowledgeLinks.update(link.id, { title, lastSyncedAt: at });
-    if (removedIds.length === 0 && insertedIds.length === 0) return { chunkCount };
-    const vectors = pages.flatMap((page) => page.rows.map((row) => row.embedding));
+    if (removedIds.length === 0 && moved.length === 0) return { chunkCount };
     const contentVersion = await repositories.knowledgeBases.bumpContentVersion(knowledgeBase.id);
-    return { chunkCount, change: { removedIds, insertedIds, vectors, contentVersion } };
+    const insertedIds = moved.map((chunk) => chunk.id);
+    return { chunkCount, change: { removedIds, insertedIds, vectors: work.staged.vectorsOf(moved), contentVersion } };
   }
+}
+
+/** The chunks of the new and changed pages, page after page, in batches that may span pages. */
+async function* pageBatches(
+  link: KnowledgeLinkRow,
+  knowledgeBase: KnowledgeBaseRow,
+  sync: LinkSync,
+  chunkOptions: Partial<ChunkOptions>,
+): AsyncGenerator<StagingBatch> {
+  let batch: OriginChunk[] = [];
+  for (const page of sync.ingest) {
+    const origin = { knowledgeBaseId: knowledgeBase.id, sourceKind: 'link' as const, sourceId: link.id, sourceTitle: pageTitle(link, page), sourceUrl: page.url };
+    const chunker = new DocumentChunker(page.document, chunkOptions);
+    const chunks = page.document.blocks.flatMap((block) => chunker.push(block));
+    for (const chunk of [...chunks, ...chunker.finish()]) {
+      batch.push({ origin, chunk });
+      if (batch.length >= defaultChunkBatchLimits.chunks) {
+        yield { items: batch };
+        batch = [];
+      }
+    }
+  }
+  if (batch.length > 0) yield { items: batch };
 }
 
 /**

@@ -75,6 +75,7 @@ export default fp(
       allowedPrivateHosts: config.allowedPrivateHosts,
       maximumUploadBytes: config.uploadLimitBytes,
       resyncIntervalMs: config.linkResyncIntervalSeconds * 1000,
+      indexDirectory: join(config.dataDir, 'indexes'),
       onError: (error) => app.log.error({ err: error }, 'knowledge background work failed'),
     });
     const chatTurns = new ChatTurnService(
@@ -91,7 +92,10 @@ export default fp(
       await knowledge.reconcile();
       knowledge.linkResync.start();
     });
-    app.addHook('onClose', () => knowledge.linkResync.stop());
+    app.addHook('onClose', async () => {
+      await knowledge.linkResync.stop();
+      await knowledge.close();
+    });
     app.decorate('services', {
       accounts: new AccountService(store, accessTokens, mailer, {
         refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,

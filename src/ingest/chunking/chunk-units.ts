@@ -22,38 +22,59 @@ export interface Section {
   units: ChunkUnit[];
 }
 
-/** Splits a document's blocks into sections of chunk units, in reading order. */
-export function sectionsOf(blocks: readonly Block[]): Section[] {
-  const sections: Section[] = [];
-  let current: Section | undefined;
-  let currentPath: string[] | undefined;
-  let currentSheet: string | undefined;
-  let previousKind: Block['kind'] | undefined;
-  // Running numbers of ordered list items per depth; a list of the other kind restarts them.
-  const listNumbers: { ordered: boolean; count: number }[] = [];
+/** A section's identity: what its chunks' heading context and citations say. */
+export type SectionHeader = Omit<Section, 'units'>;
 
-  for (const block of blocks) {
-    if (block.kind === 'heading' || block.kind === 'page-break') continue;
+/** Where a {@link SectionSplitter} sends what it finds, in reading order. */
+export interface UnitSink {
+  /** A new section begins; the units that follow belong to it until the next one. */
+  startSection(section: SectionHeader): void;
+  addUnit(unit: ChunkUnit): void;
+}
+
+/**
+ * Splits blocks into sections of chunk units as they arrive, one block at a time, so a document
+ * never has to be held whole: a section may still start with no unit (a block that yields none),
+ * and {@link sectionsOf} drops such sections.
+ */
+export class SectionSplitter {
+  #started = false;
+  #packing: Section['packing'] = 'prose';
+  #path: string[] | undefined;
+  #sheet: string | undefined;
+  #previousKind: Block['kind'] | undefined;
+  /** Units in the current section so far: its first unit has no separator. */
+  #unitCount = 0;
+  // Running numbers of ordered list items per depth; a list of the other kind restarts them.
+  readonly #listNumbers: { ordered: boolean; count: number }[] = [];
+
+  constructor(private readonly sink: UnitSink) {}
+
+  push(block: Block): void {
+    if (block.kind === 'heading' || block.kind === 'page-break') return;
     const packing = block.kind === 'sheet-row' ? 'rows' : 'prose';
     const { headingPath, sheet, page } = block.location;
-    const sameSection = current !== undefined && packing === current.packing && sheet === currentSheet && samePath(headingPath, currentPath);
-    currentPath = headingPath;
-    currentSheet = sheet;
-    if (!current || !sameSection) {
-      current = { packing, ...(headingPath ? { headingPath } : {}), ...(sheet !== undefined ? { sheet } : {}), units: [] };
-      sections.push(current);
-      previousKind = undefined;
+    const sameSection = this.#started && packing === this.#packing && sheet === this.#sheet && samePath(headingPath, this.#path);
+    this.#path = headingPath;
+    this.#sheet = sheet;
+    if (!sameSection) {
+      this.#started = true;
+      this.#packing = packing;
+      this.#previousKind = undefined;
+      this.#unitCount = 0;
+      this.sink.startSection({ packing, ...(headingPath ? { headingPath } : {}), ...(sheet !== undefined ? { sheet } : {}) });
     }
-    const blockSeparator = previousKind === undefined ? '' : '\n\n';
-    const units = current.units;
+    const blockSeparator = this.#previousKind === undefined ? '' : '\n\n';
     const add = (text: string, separator: string, row?: number): void => {
       // Built field by field rather than by spreading: this runs for every sentence.
-      const unit: ChunkUnit = { text, separator: units.length === 0 ? '' : separator };
+      const unit: ChunkUnit = { text, separator: this.#unitCount === 0 ? '' : separator };
       if (page !== undefined) unit.page = page;
       if (row !== undefined) unit.row = row;
-      units.push(unit);
+      this.#unitCount += 1;
+      this.sink.addUnit(unit);
     };
 
+    const listNumbers = this.#listNumbers;
     if (block.kind !== 'list-item') listNumbers.length = 0;
     switch (block.kind) {
       case 'paragraph':
@@ -67,7 +88,7 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
         const count = previous?.ordered === block.ordered ? previous.count + 1 : 1;
         listNumbers[block.depth] = { ordered: block.ordered, count };
         const marker = block.ordered ? `${count}.` : '-';
-        add(`${'  '.repeat(block.depth)}${marker} ${block.text}`, previousKind === 'list-item' ? '\n' : blockSeparator);
+        add(`${'  '.repeat(block.depth)}${marker} ${block.text}`, this.#previousKind === 'list-item' ? '\n' : blockSeparator);
         break;
       }
       case 'table': {
@@ -87,8 +108,18 @@ export function sectionsOf(blocks: readonly Block[]): Section[] {
         add(block.text, '\n', block.location.row);
         break;
     }
-    previousKind = block.kind;
+    this.#previousKind = block.kind;
   }
+}
+
+/** Splits a document's blocks into sections of chunk units, in reading order. */
+export function sectionsOf(blocks: readonly Block[]): Section[] {
+  const sections: Section[] = [];
+  const splitter = new SectionSplitter({
+    startSection: (header) => sections.push({ ...header, units: [] }),
+    addUnit: (unit) => sections.at(-1)?.units.push(unit),
+  });
+  for (const block of blocks) splitter.push(block);
   return sections.filter((section) => section.units.length > 0);
 }
 

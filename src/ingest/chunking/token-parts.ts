@@ -1,4 +1,4 @@
-import { countTextTokens } from '../../llm/token-count.js';
+import { countTokens } from './token-counter.js';
 
 /**
  * Exact token counts of joined texts from counts taken once per part.
@@ -46,10 +46,10 @@ const shortCounts = new Map<string, number>();
 
 /** `countTextTokens`, remembered for short texts (separators, first and last words, joins). */
 export function countShort(text: string): number {
-  if (text.length > shortTextLimit) return countTextTokens(text);
+  if (text.length > shortTextLimit) return countTokens(text);
   const known = shortCounts.get(text);
   if (known !== undefined) return known;
-  const tokens = countTextTokens(text);
+  const tokens = countTokens(text);
   if (shortCounts.size >= shortCountCacheSize) shortCounts.clear();
   shortCounts.set(text, tokens);
   return tokens;

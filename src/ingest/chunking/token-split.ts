@@ -1,5 +1,5 @@
 import { decode, encode } from 'gpt-tokenizer';
-import { countTextTokens } from '../../llm/token-count.js';
+import { countTokens } from './token-counter.js';
 import { countShort } from './token-parts.js';
 
 export interface TextPiece {
@@ -15,7 +15,7 @@ export interface TextPiece {
  * (the tokenizer never merges across a space after a non-space, see token-parts.ts), keeping
  * this linear; the sums are the pieces' exact counts.
  */
-export function splitToTokenLimit(text: string, maximumTokens: number, tokens = countTextTokens(text)): TextPiece[] {
+export function splitToTokenLimit(text: string, maximumTokens: number, tokens = countTokens(text)): TextPiece[] {
   if (tokens <= maximumTokens) return [{ text, tokenCount: tokens }];
   const pieces: TextPiece[] = [];
   let current: string[] = [];
@@ -46,7 +46,7 @@ export function splitToTokenLimit(text: string, maximumTokens: number, tokens = 
     for (let start = 0; start < wordTokenIds.length; start += maximumTokens) {
       const piece = decode(wordTokenIds.slice(start, start + maximumTokens));
       // Decoded pieces can tokenize differently on their own, so they are counted.
-      pieces.push({ text: piece, tokenCount: countTextTokens(piece) });
+      pieces.push({ text: piece, tokenCount: countTokens(piece) });
     }
   }
   flush();

@@ -23,13 +23,16 @@ export function extractJson(text: string): ExtractedDocument {
     : isRecord(value)
       ? Object.entries(value)
       : [['value', value]];
-  for (const [path, item] of topLevel) {
-    builder.heading(1, path);
-    const lines: string[] = [];
-    flatten(item, path, 0, lines);
-    builder.paragraph(lines.join('\n'));
-  }
+  for (const [path, item] of topLevel) addJsonItem(builder, path, item);
   return { type: 'json', blocks: builder.blocks };
+}
+
+/** One top-level item as its own section: a heading with its path, then its `path: value` lines. */
+export function addJsonItem(builder: DocumentBuilder, path: string, item: unknown): void {
+  builder.heading(1, path);
+  const lines: string[] = [];
+  flatten(item, path, 0, lines);
+  builder.paragraph(lines.join('\n'));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { formatCellValue } from './cell-value.js';
-import type { CellValue, SheetTable } from './sheet-table.js';
+import type { CellValue, SheetRow, SheetTable } from './sheet-table.js';
 
 export type ColumnType = 'number' | 'date' | 'boolean' | 'text' | 'empty';
 
@@ -42,11 +42,74 @@ const dominantTypeShare = 0.9;
 
 /** Profiles a sheet: column types, counts, numeric statistics, date range and the first rows. */
 export function summarizeSheet(table: SheetTable): Omit<SheetSummary, 'text'> {
-  const columns = table.header.map((name, index) =>
-    summarizeColumn(name, table.rows.map((row) => row.cells[index]?.value ?? null)),
-  );
-  const head = table.rows.slice(0, summaryHeadRows).map((row) => table.header.map((_name, index) => row.cells[index]?.text ?? ''));
-  return { sheet: table.name, rowCount: table.rows.length, columns, head };
+  const profiler = new SheetProfiler(table.name);
+  for (const row of table.rows) profiler.add(row);
+  return profiler.profile(table.header);
+}
+
+/**
+ * {@link summarizeSheet} one data row at a time, for sheets read as a stream, before the header
+ * is known in full: it keeps the first rows, and per column its type counts, distinct values and
+ * running statistics.
+ */
+export class SheetProfiler {
+  readonly #columns: ColumnProfiler[] = [];
+  readonly #head: SheetRow[] = [];
+  #rowCount = 0;
+
+  constructor(private readonly sheet: string) {}
+
+  add(row: SheetRow): void {
+    this.#rowCount += 1;
+    row.cells.forEach((cell, index) => {
+      if (cell.value === null) return;
+      while (this.#columns.length <= index) this.#columns.push(new ColumnProfiler());
+      this.#columns[index]!.add(cell.value);
+    });
+    if (this.#head.length < summaryHeadRows) this.#head.push(row);
+  }
+
+  /** The profile under these column names; later columns, if any, hold no value by construction of the header. */
+  profile(header: readonly string[]): Omit<SheetSummary, 'text'> {
+    const columns = header.map((name, index) => (this.#columns[index] ?? new ColumnProfiler()).summary(name));
+    const head = this.#head.map((row) => header.map((_name, index) => row.cells[index]?.text ?? ''));
+    return { sheet: this.sheet, rowCount: this.#rowCount, columns, head };
+  }
+}
+
+/** One column's profile, built value by value. */
+class ColumnProfiler {
+  #present = 0;
+  readonly #typeCounts = new Map<Exclude<ColumnType, 'empty'>, number>();
+  readonly #distinct = new Set<string>();
+  readonly #numbers = new RunningStatistics();
+  readonly #dates = new RunningStatistics();
+
+  add(value: Exclude<CellValue, null>): void {
+    this.#present += 1;
+    const type = typeOf(value);
+    this.#typeCounts.set(type, (this.#typeCounts.get(type) ?? 0) + 1);
+    this.#distinct.add(`${type}:${formatCellValue(value)}`);
+    if (typeof value === 'number' && Number.isFinite(value)) this.#numbers.add(value);
+    if (value instanceof Date) this.#dates.add(value.getTime());
+  }
+
+  summary(name: string): ColumnSummary {
+    const summary: ColumnSummary = { name, type: this.#dominantType(), nonEmptyCount: this.#present, distinctCount: this.#distinct.size };
+    if (summary.type === 'number' && this.#numbers.count > 0) summary.statistics = this.#numbers.statistics();
+    if (summary.type === 'date') {
+      const times = this.#dates.statistics();
+      summary.earliest = formatCellValue(new Date(times.minimum));
+      summary.latest = formatCellValue(new Date(times.maximum));
+    }
+    return summary;
+  }
+
+  #dominantType(): ColumnType {
+    if (this.#present === 0) return 'empty';
+    for (const [type, count] of this.#typeCounts) if (count / this.#present >= dominantTypeShare) return type;
+    return 'text';
+  }
 }
 
 function typeOf(value: Exclude<CellValue, null>): Exclude<ColumnType, 'empty'> {
@@ -56,39 +119,21 @@ function typeOf(value: Exclude<CellValue, null>): Exclude<ColumnType, 'empty'> {
   return 'text';
 }
 
-function summarizeColumn(name: string, values: readonly CellValue[]): ColumnSummary {
-  const present = values.filter((value): value is Exclude<CellValue, null> => value !== null);
-  const distinct = new Set(present.map((value) => `${typeOf(value)}:${formatCellValue(value)}`));
-  const summary: ColumnSummary = { name, type: dominantType(present), nonEmptyCount: present.length, distinctCount: distinct.size };
-  if (summary.type === 'number') {
-    const numbers = present.filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
-    if (numbers.length > 0) summary.statistics = numericStatistics(numbers);
-  }
-  if (summary.type === 'date') {
-    const dates = present.filter((value): value is Date => value instanceof Date);
-    const times = numericStatistics(dates.map((date) => date.getTime()));
-    summary.earliest = formatCellValue(new Date(times.minimum));
-    summary.latest = formatCellValue(new Date(times.maximum));
-  }
-  return summary;
-}
+/** Minimum, maximum and sum in the order the values come, as a loop over all of them computes them. */
+class RunningStatistics {
+  count = 0;
+  #minimum = Infinity;
+  #maximum = -Infinity;
+  #sum = 0;
 
-function dominantType(values: readonly Exclude<CellValue, null>[]): ColumnType {
-  if (values.length === 0) return 'empty';
-  const counts = new Map<ColumnType, number>();
-  for (const value of values) counts.set(typeOf(value), (counts.get(typeOf(value)) ?? 0) + 1);
-  for (const [type, count] of counts) if (count / values.length >= dominantTypeShare) return type;
-  return 'text';
-}
-
-function numericStatistics(numbers: readonly number[]): NumericStatistics {
-  let minimum = Infinity;
-  let maximum = -Infinity;
-  let sum = 0;
-  for (const value of numbers) {
-    if (value < minimum) minimum = value;
-    if (value > maximum) maximum = value;
-    sum += value;
+  add(value: number): void {
+    this.count += 1;
+    if (value < this.#minimum) this.#minimum = value;
+    if (value > this.#maximum) this.#maximum = value;
+    this.#sum += value;
   }
-  return { minimum, maximum, mean: sum / numbers.length, sum };
+
+  statistics(): NumericStatistics {
+    return { minimum: this.#minimum, maximum: this.#maximum, mean: this.#sum / this.count, sum: this.#sum };
+  }
 }

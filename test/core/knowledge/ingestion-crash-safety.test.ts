@@ -179,5 +179,47 @@ describe.each(backends)('ingestion crash safety on %s', (backend) => {
 
     const [best] = await restarted.knowledge.retriever.search(ownerId, knowledgeBase.id, 'gearbox loss');
     expect(best?.text).toContain('80 million euros');
+    expect(await store.knowledgeChunkStaging.countTask(refresh.taskId!)).toBe(0);
+  });
+
+  it('clears what a crashed attempt staged before staging again, and never lets a search see staged chunks', async () => {
+    const blobs = new LocalBlobStorage(join(directory, 'blobs'));
+    const reference = startNode('reference-jobs.sqlite', blobs);
+    await reference.queue.start();
+    const referenceBase = await reference.knowledge.knowledgeBases.create(ownerId, { name: 'Reference' });
+    const referenceFile = await uploadTo(reference.knowledge, referenceBase.id, annualReportPdf());
+    await settled(reference.knowledge, referenceBase.id, referenceFile.id, referenceFile.taskId!);
+    const expected = await chunksOf(referenceFile.id);
+
+    // The job is queued but not yet run; an earlier attempt of it, and an abandoned job for the
+    // same file, left staged chunks behind.
+    const node = startNode('jobs.sqlite', blobs);
+    const knowledgeBase = await node.knowledge.knowledgeBases.create(ownerId, { name: 'Leftovers' });
+    const file = await uploadTo(node.knowledge, knowledgeBase.id, annualReportPdf());
+    const leftover = (ordinal: number) => ({
+      knowledgeBaseId: knowledgeBase.id,
+      sourceKind: 'file' as const,
+      sourceId: file.id,
+      sourceTitle: 'report.pdf',
+      sourceUrl: null,
+      ordinal,
+      text: `Zorbulax leftover ${ordinal} from a crashed attempt.`,
+      tokenCount: 9,
+      location: '{}',
+      embedding: new Float32Array(512).fill(0.04),
+      embeddingModel: 'offline',
+    });
+    await store.knowledgeChunkStaging.insert({ taskId: file.taskId!, attempt: 1 }, [leftover(0), leftover(1)]);
+    await store.knowledgeChunkStaging.insert({ taskId: 'an-abandoned-job', attempt: 3 }, [leftover(7)]);
+    const leftoverFound = async () =>
+      (await node.knowledge.retriever.search(ownerId, knowledgeBase.id, 'zorbulax leftover')).some((hit) => hit.text.includes('Zorbulax'));
+    expect(await leftoverFound()).toBe(false);
+
+    await node.queue.start();
+    await settled(node.knowledge, knowledgeBase.id, file.id, file.taskId!);
+    expect(await chunksOf(file.id)).toEqual(expected);
+    expect(await leftoverFound()).toBe(false);
+    expect(await store.knowledgeChunkStaging.countTask(file.taskId!)).toBe(0);
+    expect(await store.knowledgeChunkStaging.countTask('an-abandoned-job')).toBe(0);
   });
 });
