@@ -43,19 +43,6 @@ export class KnowledgeChunksRepository {
     return { removedIds, insertedIds: await this.insert(chunks) };
   }
 
-  /**
-   * Swaps the chunks of one page of a link: those whose `sourceUrl` is `url`. Like
-   * {@link replaceSource}, run it inside a transaction.
-   */
-  async replaceLinkPage(
-    linkId: string,
-    url: string,
-    chunks: readonly NewKnowledgeChunk[],
-  ): Promise<{ removedIds: number[]; insertedIds: number[] }> {
-    const removedIds = await this.deleteLinkPages(linkId, [url]);
-    return { removedIds, insertedIds: await this.insert(chunks) };
-  }
-
   /** Deletes the chunks of these pages of a link; returns their ids. */
   async deleteLinkPages(linkId: string, urls: readonly string[]): Promise<number[]> {
     if (urls.length === 0) return [];
@@ -123,17 +110,6 @@ export class KnowledgeChunksRepository {
       .where('sourceId', '=', sourceId)
       .orderBy('ordinal')
       .execute();
-  }
-
-  /** The embeddings a dense index loads for one knowledge base and embedding model. */
-  async listEmbeddings(knowledgeBaseId: string, embeddingModel: string): Promise<{ id: number; embedding: Float32Array }[]> {
-    const rows = await this.db
-      .selectFrom('knowledgeChunks')
-      .select(['id', 'embedding'])
-      .where('knowledgeBaseId', '=', knowledgeBaseId)
-      .where('embeddingModel', '=', embeddingModel)
-      .execute();
-    return rows.map((row) => ({ id: Number(row.id), embedding: fromBytes(row.embedding) }));
   }
 
   /**
