@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { VectorIndex, type VectorSearchHit } from '../../search/vector-index.js';
 import type { Store } from '../../storage/store.js';
+import { IndexCatchUp, type StartedSync } from './index-catch-up.js';
 
 /** Which knowledge base to search, at which content version, with which model's vectors. */
 export interface DenseTarget {
@@ -27,12 +28,6 @@ interface LoadedKnowledgeBase {
   contentVersion: number;
 }
 
-interface Sync {
-  /** Vectors to fetch. */
-  missing: number;
-  done: Promise<void>;
-}
-
 /** Embeddings fetched per query while catching up. */
 const fetchBatchSize = 2_000;
 
@@ -52,7 +47,13 @@ const fetchBatchSize = 2_000;
 export class DenseIndex {
   private readonly indexes = new Map<string, VectorIndex>();
   private readonly loaded = new Map<string, LoadedKnowledgeBase>();
-  private readonly syncing = new Map<string, Promise<Sync>>();
+  private readonly catchUp = new IndexCatchUp<DenseTarget>(
+    (target) => {
+      const loaded = this.loaded.get(target.id);
+      return loaded?.modelKey === target.modelKey && loaded.contentVersion >= target.contentVersion;
+    },
+    (target) => this.startSync(target),
+  );
 
   constructor(
     private readonly store: Store,
@@ -68,8 +69,9 @@ export class DenseIndex {
     const modelKey = targets[0]?.modelKey;
     if (modelKey === undefined) return [];
     const maximumWait = waitForAll ? Number.POSITIVE_INFINITY : this.maximumWaitVectors;
-    const ready = await Promise.all(targets.map((target) => this.catchUp(target, maximumWait)));
-    if (ready.includes(false)) return undefined;
+    const ready = await Promise.all(targets.map((target) => this.catchUp.catchUp(target, maximumWait)));
+    // Not current after waiting means other changes kept landing: what is held is still fine to read.
+    if (ready.includes(false) && !waitForAll) return undefined;
     const index = this.indexes.get(modelKey);
     if (!index || index.dimensions !== vector.length) return [];
     return index.search({ vector, knowledgeBaseIds: targets.map((target) => target.id), limit });
@@ -84,7 +86,7 @@ export class DenseIndex {
     const loaded = this.loaded.get(knowledgeBaseId);
     const index = this.indexes.get(modelKey);
     const vectors = change.vectors;
-    if (!loaded || !index || this.syncing.has(knowledgeBaseId)) return;
+    if (!loaded || !index || this.catchUp.isSyncing(knowledgeBaseId)) return;
     if (loaded.modelKey !== modelKey || loaded.contentVersion !== change.contentVersion - 1) return;
     if (vectors?.length !== change.insertedIds.length || vectors.some((vector) => vector.length !== index.dimensions)) return;
     for (const id of change.removedIds) index.remove(String(id));
@@ -98,45 +100,15 @@ export class DenseIndex {
     this.loaded.delete(knowledgeBaseId);
   }
 
-  /** Whether `target` is current after waiting for at most `maximumWait` vectors to be fetched. */
-  private async catchUp(target: DenseTarget, maximumWait: number): Promise<boolean> {
-    for (let attempt = 0; !this.isCurrent(target); attempt++) {
-      // Two rounds: a sync already running may have listed ids before the caller's version.
-      if (attempt === 2) return maximumWait === Number.POSITIVE_INFINITY;
-      let sync = this.syncing.get(target.id);
-      if (!sync) {
-        sync = this.startSync(target);
-        this.syncing.set(target.id, sync);
-      }
-      const { missing, done } = await sync;
-      if (missing > maximumWait) return false;
-      await done;
-    }
-    return true;
-  }
-
-  private isCurrent(target: DenseTarget): boolean {
-    const loaded = this.loaded.get(target.id);
-    return loaded?.modelKey === target.modelKey && loaded.contentVersion >= target.contentVersion && !this.syncing.has(target.id);
-  }
-
-  private async startSync(target: DenseTarget): Promise<Sync> {
-    // The entry leaves `syncing` before any waiter resumes, so a waiter sees the result.
-    const finish = () => this.syncing.delete(target.id);
-    try {
-      if (this.loaded.get(target.id)?.modelKey !== target.modelKey) this.forget(target.id);
-      const ids = await this.store.knowledgeChunks.listIds(target.id, target.modelKey);
-      const held = new Set(this.indexes.get(target.modelKey)?.chunkIdsOf(target.id));
-      const present = new Set(ids.map(String));
-      const added = ids.filter((id) => !held.has(String(id)));
-      const removed = [...held].filter((id) => !present.has(id));
-      const done = this.apply(target, removed, added).finally(finish);
-      done.catch(() => undefined);
-      return { missing: added.length, done };
-    } catch (error) {
-      finish();
-      throw error;
-    }
+  /** Lists the knowledge base's chunk ids for its model and starts applying the difference. */
+  private async startSync(target: DenseTarget): Promise<StartedSync> {
+    if (this.loaded.get(target.id)?.modelKey !== target.modelKey) this.forget(target.id);
+    const ids = await this.store.knowledgeChunks.listIds(target.id, target.modelKey);
+    const held = new Set(this.indexes.get(target.modelKey)?.chunkIdsOf(target.id));
+    const present = new Set(ids.map(String));
+    const added = ids.filter((id) => !held.has(String(id)));
+    const removed = [...held].filter((id) => !present.has(id));
+    return { missing: added.length, done: this.apply(target, removed, added) };
   }
 
   /** Removes vectors gone from the table, fetches the new ones, then records the version read before the listing. */

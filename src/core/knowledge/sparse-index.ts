@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Bm25Index, type Bm25Hit } from '../../search/bm25-index.js';
 import { bm25Document } from '../../search/bm25-terms.js';
 import type { Store } from '../../storage/store.js';
+import { IndexCatchUp, type StartedSync } from './index-catch-up.js';
 import type { SparseIndexSnapshots } from './sparse-index-snapshots.js';
 
 /** Which knowledge base to search, at the content version the caller just read. */
@@ -49,7 +50,10 @@ const tokenizeSliceSize = 250;
  */
 export class SparseIndex {
   readonly #loaded = new Map<string, LoadedKnowledgeBase>();
-  readonly #syncing = new Map<string, Promise<Sync>>();
+  readonly #catchUp = new IndexCatchUp<SparseTarget>(
+    (target) => (this.#loaded.get(target.id)?.contentVersion ?? -1) >= target.contentVersion,
+    (target) => this.#startSync(target),
+  );
   /** Bumped by forget(), so a sync that was running for a deleted knowledge base keeps nothing. */
   readonly #generations = new Map<string, number>();
   readonly #maximumWaitChunks: number;
@@ -79,30 +83,13 @@ export class SparseIndex {
    * asks the database.
    */
   async search(target: SparseTarget, terms: readonly string[], limit: number): Promise<Bm25Hit[] | undefined> {
-    if (!(await this.#catchUp(target, this.#maximumWaitChunks))) return undefined;
+    if (!(await this.#catchUp.catchUp(target, this.#maximumWaitChunks))) return undefined;
     return this.#loaded.get(target.id)?.index.search(terms, limit) ?? [];
   }
 
   /** Waits until the knowledge base's index is current, however long the build takes (warm-up, benchmarks). */
   async prepare(target: SparseTarget): Promise<void> {
-    await this.#catchUp(target, Number.POSITIVE_INFINITY);
-  }
-
-  /** Whether the index is current for `target`, after waiting for at most `maximumWaitChunks` to be tokenized. */
-  async #catchUp(target: SparseTarget, maximumWaitChunks: number): Promise<boolean> {
-    for (let attempt = 0; !this.#isCurrent(target); attempt++) {
-      // Two rounds: a sync already running may have listed ids before the caller's version.
-      if (attempt === 2) return false;
-      let sync = this.#syncing.get(target.id);
-      if (!sync) {
-        sync = this.#startSync(target);
-        this.#syncing.set(target.id, sync);
-      }
-      const { missing, done } = await sync;
-      if (missing > maximumWaitChunks) return false;
-      await done;
-    }
-    return true;
+    await this.#catchUp.catchUp(target, Number.POSITIVE_INFINITY);
   }
 
   /** Drops a knowledge base's index (it was deleted). */
@@ -122,38 +109,17 @@ export class SparseIndex {
     await Promise.all(this.#snapshotWrites);
   }
 
-  /**
-   * Current means: at the version the caller read or a later one, and no sync half applied.
-   * Versions only grow, so a later one holds everything the caller may see and nothing deleted
-   * before it.
-   */
-  #isCurrent(target: SparseTarget): boolean {
-    const loaded = this.#loaded.get(target.id);
-    return loaded !== undefined && loaded.contentVersion >= target.contentVersion && !this.#syncing.has(target.id);
-  }
-
   /** Lists the knowledge base's chunk ids and starts applying the difference. */
-  async #startSync(target: SparseTarget): Promise<Sync> {
-    // The entry leaves #syncing before any waiter resumes, so a waiter sees the result.
-    const finish = () => this.#syncing.delete(target.id);
-    try {
-      const ids = await this.store.knowledgeChunks.listIds(target.id);
-      const index = this.#loaded.get(target.id)?.index ?? (await this.#snapshots?.load(target.id)) ?? new Bm25Index();
-      const added = ids.filter((id) => !index.has(id));
-      const generation = this.#generations.get(target.id) ?? 0;
-      const done = this.#apply(target, index, new Set(ids), added)
-        .then(() => {
-          if ((this.#generations.get(target.id) ?? 0) !== generation) this.#loaded.delete(target.id);
-          else this.#noteTokenized(target.id, added.length);
-        })
-        .finally(finish);
-      // A background sync nobody waits for must not become an unhandled rejection.
-      done.catch(() => undefined);
-      return { missing: added.length, done };
-    } catch (error) {
-      finish();
-      throw error;
-    }
+  async #startSync(target: SparseTarget): Promise<StartedSync> {
+    const ids = await this.store.knowledgeChunks.listIds(target.id);
+    const index = this.#loaded.get(target.id)?.index ?? (await this.#snapshots?.load(target.id)) ?? new Bm25Index();
+    const added = ids.filter((id) => !index.has(id));
+    const generation = this.#generations.get(target.id) ?? 0;
+    const done = this.#apply(target, index, new Set(ids), added).then(() => {
+      if ((this.#generations.get(target.id) ?? 0) !== generation) this.#loaded.delete(target.id);
+      else this.#noteTokenized(target.id, added.length);
+    });
+    return { missing: added.length, done };
   }
 
   /** Schedules a snapshot once enough tokenizing would be saved by one. */
@@ -207,10 +173,4 @@ export class SparseIndex {
     if (!loaded || loaded.index !== index) this.#loaded.set(target.id, { index, contentVersion: target.contentVersion });
     else loaded.contentVersion = Math.max(loaded.contentVersion, target.contentVersion);
   }
-}
-
-interface Sync {
-  /** Chunks to fetch and tokenize. */
-  missing: number;
-  done: Promise<void>;
 }
