@@ -47,6 +47,8 @@ const fetchBatchSize = 2_000;
 export class DenseIndex {
   private readonly indexes = new Map<string, VectorIndex>();
   private readonly loaded = new Map<string, LoadedKnowledgeBase>();
+  /** Bumped by forget(), so a sync that was running for a deleted knowledge base keeps nothing. */
+  private readonly generations = new Map<string, number>();
   private readonly catchUp = new IndexCatchUp<DenseTarget>(
     (target) => {
       const loaded = this.loaded.get(target.id);
@@ -98,21 +100,23 @@ export class DenseIndex {
   forget(knowledgeBaseId: string): void {
     for (const index of this.indexes.values()) index.removeKnowledgeBase(knowledgeBaseId);
     this.loaded.delete(knowledgeBaseId);
+    this.generations.set(knowledgeBaseId, (this.generations.get(knowledgeBaseId) ?? 0) + 1);
   }
 
   /** Lists the knowledge base's chunk ids for its model and starts applying the difference. */
   private async startSync(target: DenseTarget): Promise<StartedSync> {
     if (this.loaded.get(target.id)?.modelKey !== target.modelKey) this.forget(target.id);
+    const generation = this.generations.get(target.id) ?? 0;
     const ids = await this.store.knowledgeChunks.listIds(target.id, target.modelKey);
     const held = new Set(this.indexes.get(target.modelKey)?.chunkIdsOf(target.id));
     const present = new Set(ids.map(String));
     const added = ids.filter((id) => !held.has(String(id)));
     const removed = [...held].filter((id) => !present.has(id));
-    return { missing: added.length, done: this.apply(target, removed, added) };
+    return { missing: added.length, done: this.apply(target, removed, added, generation) };
   }
 
   /** Removes vectors gone from the table, fetches the new ones, then records the version read before the listing. */
-  private async apply(target: DenseTarget, removed: readonly string[], added: readonly number[]): Promise<void> {
+  private async apply(target: DenseTarget, removed: readonly string[], added: readonly number[], generation: number): Promise<void> {
     try {
       const existing = this.indexes.get(target.modelKey);
       for (const id of removed) existing?.remove(id);
@@ -129,7 +133,8 @@ export class DenseIndex {
       this.forget(target.id);
       throw error;
     }
-    this.loaded.set(target.id, { modelKey: target.modelKey, contentVersion: target.contentVersion });
+    if ((this.generations.get(target.id) ?? 0) !== generation) this.forget(target.id);
+    else this.loaded.set(target.id, { modelKey: target.modelKey, contentVersion: target.contentVersion });
   }
 
   private indexFor(modelKey: string, dimensions: number): VectorIndex {

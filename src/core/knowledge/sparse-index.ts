@@ -111,10 +111,10 @@ export class SparseIndex {
 
   /** Lists the knowledge base's chunk ids and starts applying the difference. */
   async #startSync(target: SparseTarget): Promise<StartedSync> {
+    const generation = this.#generations.get(target.id) ?? 0;
     const ids = await this.store.knowledgeChunks.listIds(target.id);
     const index = this.#loaded.get(target.id)?.index ?? (await this.#snapshots?.load(target.id)) ?? new Bm25Index();
     const added = ids.filter((id) => !index.has(id));
-    const generation = this.#generations.get(target.id) ?? 0;
     const done = this.#apply(target, index, new Set(ids), added).then(() => {
       if ((this.#generations.get(target.id) ?? 0) !== generation) this.#loaded.delete(target.id);
       else this.#noteTokenized(target.id, added.length);
