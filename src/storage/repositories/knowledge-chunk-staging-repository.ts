@@ -19,6 +19,21 @@ export interface MovedChunk {
   ordinal: number;
 }
 
+/** The columns a staged chunk carries over into `knowledge_chunks` (which adds its id and createdAt). */
+const movedColumns = [
+  'knowledgeBaseId',
+  'sourceKind',
+  'sourceId',
+  'sourceTitle',
+  'sourceUrl',
+  'ordinal',
+  'text',
+  'tokenCount',
+  'location',
+  'embedding',
+  'embeddingModel',
+] as const;
+
 /** Bound parameters per statement stay well under SQLite's limit of 32766. */
 const insertBatchSize = 500;
 
@@ -96,37 +111,11 @@ export class KnowledgeChunkStagingRepository {
       if (!first || !last) return moved;
       const rows = await this.db
         .insertInto('knowledgeChunks')
-        .columns([
-          'knowledgeBaseId',
-          'sourceKind',
-          'sourceId',
-          'sourceTitle',
-          'sourceUrl',
-          'ordinal',
-          'text',
-          'tokenCount',
-          'location',
-          'embedding',
-          'embeddingModel',
-          'createdAt',
-        ])
+        .columns([...movedColumns, 'createdAt'])
         .expression((expression) =>
           expression
             .selectFrom('knowledgeChunkStaging')
-            .select([
-              'knowledgeBaseId',
-              'sourceKind',
-              'sourceId',
-              'sourceTitle',
-              'sourceUrl',
-              'ordinal',
-              'text',
-              'tokenCount',
-              'location',
-              'embedding',
-              'embeddingModel',
-              sql<string>`cast(${createdAt} as ${sql.raw(this.capabilities.timestampType)})`.as('createdAt'),
-            ])
+            .select([...movedColumns, sql<string>`cast(${createdAt} as ${sql.raw(this.capabilities.timestampType)})`.as('createdAt')])
             .where('taskId', '=', taskId)
             .where('attempt', '=', attempt)
             .where('id', '>=', first.id)

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { toFts5MatchQuery, toPostgresTsQuery } from '../../search/bm25-query.js';
 import type { StorageCapabilities } from '../dialect.js';
 import type { Database, KnowledgeChunksTable } from '../schema.js';
@@ -7,17 +7,11 @@ import type { SourceKind } from './knowledge-sources-repository.js';
 /** A chunk as read back, without its embedding. */
 export type KnowledgeChunkRow = Omit<Selectable<KnowledgeChunksTable>, 'embedding'>;
 
-/** A chunk to store; the embedding as float32 values. */
-export type NewKnowledgeChunk = Omit<Insertable<KnowledgeChunksTable>, 'id' | 'embedding'> & { embedding: Float32Array };
-
 /** A full-text hit: higher scores are better (BM25 on SQLite, cover density rank on PostgreSQL). */
 export interface SparseHit {
   chunkId: number;
   score: number;
 }
-
-/** Bound parameters per inserted row stay well under SQLite's limit of 32766 per statement. */
-const insertBatchSize = 500;
 
 /**
  * Chunks and their full-text index. Searches take the caller's id and filter on it in the
@@ -29,19 +23,6 @@ export class KnowledgeChunksRepository {
     private readonly db: Kysely<Database>,
     private readonly capabilities: Pick<StorageCapabilities, 'fullTextSearch'>,
   ) {}
-
-  /**
-   * Swaps a source's chunks for new ones. Run it inside a transaction so that readers see either
-   * the old chunks or the new ones, never a mix. Returns the ids removed and added, in order.
-   */
-  async replaceSource(
-    kind: SourceKind,
-    sourceId: string,
-    chunks: readonly NewKnowledgeChunk[],
-  ): Promise<{ removedIds: number[]; insertedIds: number[] }> {
-    const removedIds = await this.deleteSource(kind, sourceId);
-    return { removedIds, insertedIds: await this.insert(chunks) };
-  }
 
   /** Deletes the chunks of these pages of a link; returns their ids. */
   async deleteLinkPages(linkId: string, urls: readonly string[]): Promise<number[]> {
@@ -191,17 +172,6 @@ export class KnowledgeChunksRepository {
     return rows.map((row) => ({ chunkId: Number(row.chunkId), score: Number(row.score) }));
   }
 
-  /** Inserts in batches; returns the new ids in the order of `chunks`. */
-  private async insert(chunks: readonly NewKnowledgeChunk[]): Promise<number[]> {
-    const insertedIds: number[] = [];
-    for (let start = 0; start < chunks.length; start += insertBatchSize) {
-      const rows = chunks.slice(start, start + insertBatchSize).map((chunk) => ({ ...chunk, embedding: toBytes(chunk.embedding) }));
-      const inserted = await this.db.insertInto('knowledgeChunks').values(rows).returning('id').execute();
-      insertedIds.push(...inserted.map((row) => Number(row.id)));
-    }
-    return insertedIds;
-  }
-
   private withoutEmbedding() {
     return this.db
       .selectFrom('knowledgeChunks')
@@ -220,10 +190,6 @@ export class KnowledgeChunksRepository {
         'createdAt',
       ]);
   }
-}
-
-function toBytes(vector: Float32Array): Uint8Array {
-  return Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
 }
 
 /** Copies, because a driver's Buffer may sit at an offset a Float32Array cannot start at. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DenseIndex, type DenseTarget } from '../../../src/core/knowledge/dense-index.js';
-import type { NewKnowledgeChunk } from '../../../src/storage/repositories/knowledge-chunks-repository.js';
+import { commitSourceChunks } from '../../helpers/commit-source-chunks.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { backends } from '../../helpers/test-database.js';
 
@@ -30,25 +30,7 @@ describe.each(backends)('dense index on %s', (backend) => {
 
   /** What an ingestion commit does; returns the ids and the change as the pipeline reports it. */
   async function writeSource(knowledgeBaseId: string, sourceId: string, vectors: readonly Float32Array[]) {
-    return t.app.store.transaction(async (repositories) => {
-      const rows: NewKnowledgeChunk[] = vectors.map((embedding, ordinal) => ({
-        knowledgeBaseId,
-        sourceKind: 'item',
-        sourceId,
-        sourceTitle: sourceId,
-        sourceUrl: null,
-        ordinal,
-        text: `${sourceId} ${ordinal}`,
-        tokenCount: 2,
-        location: '{}',
-        embedding,
-        embeddingModel: 'test-model',
-        createdAt: new Date().toISOString(),
-      }));
-      const { removedIds, insertedIds } = await repositories.knowledgeChunks.replaceSource('item', sourceId, rows);
-      const contentVersion = await repositories.knowledgeBases.bumpContentVersion(knowledgeBaseId);
-      return { removedIds, insertedIds, contentVersion };
-    });
+    return commitSourceChunks(t.app.store, knowledgeBaseId, sourceId, vectors.map((embedding, ordinal) => ({ text: `${sourceId} ${ordinal}`, embedding })));
   }
 
   async function targetOf(knowledgeBaseId: string): Promise<DenseTarget> {

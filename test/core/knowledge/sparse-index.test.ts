@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SparseIndex, type SparseTarget } from '../../../src/core/knowledge/sparse-index.js';
 import { SparseIndexSnapshots } from '../../../src/core/knowledge/sparse-index-snapshots.js';
 import { bm25QueryTerms } from '../../../src/search/bm25-terms.js';
-import type { NewKnowledgeChunk } from '../../../src/storage/repositories/knowledge-chunks-repository.js';
+import { commitSourceChunks } from '../../helpers/commit-source-chunks.js';
 import { createTestApp, type TestApp } from '../../helpers/test-app.js';
 import { backends } from '../../helpers/test-database.js';
 
@@ -35,27 +35,10 @@ describe.each(backends)('sparse index on %s', (backend) => {
     return response.body.data.knowledgeBase.id as string;
   }
 
-  /** What an ingestion commit does: swap a source's chunks and bump the content version. */
+  /** What an ingestion commit does; returns the new chunk ids. */
   async function writeSource(knowledgeBaseId: string, sourceId: string, texts: readonly string[]): Promise<number[]> {
-    return t.app.store.transaction(async (repositories) => {
-      const rows: NewKnowledgeChunk[] = texts.map((text, ordinal) => ({
-        knowledgeBaseId,
-        sourceKind: 'item',
-        sourceId,
-        sourceTitle: `Source ${sourceId}`,
-        sourceUrl: null,
-        ordinal,
-        text,
-        tokenCount: text.split(' ').length,
-        location: '{}',
-        embedding: new Float32Array(4),
-        embeddingModel: 'test',
-        createdAt: new Date().toISOString(),
-      }));
-      const { insertedIds } = await repositories.knowledgeChunks.replaceSource('item', sourceId, rows);
-      await repositories.knowledgeBases.bumpContentVersion(knowledgeBaseId);
-      return insertedIds;
-    });
+    const { insertedIds } = await commitSourceChunks(t.app.store, knowledgeBaseId, sourceId, texts.map((text) => ({ text })));
+    return insertedIds;
   }
 
   async function targetOf(knowledgeBaseId: string): Promise<SparseTarget> {
