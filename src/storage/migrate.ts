@@ -8,6 +8,7 @@ import { widgetsMigration } from './migrations/0005-widgets.js';
 import { knowledgeMigration } from './migrations/0006-knowledge.js';
 import { linkPagesMigration } from './migrations/0007-link-pages.js';
 import { chunkStagingMigration } from './migrations/0008-chunk-staging.js';
+import { fullTextBacklogMigration } from './migrations/0009-full-text-backlog.js';
 
 /**
  * The one migration set both backends share. Listed explicitly (not read from disk) so it works
@@ -23,6 +24,7 @@ function migrations(capabilities: StorageCapabilities): Record<string, Migration
     '0006-knowledge': knowledgeMigration(capabilities),
     '0007-link-pages': linkPagesMigration(capabilities),
     '0008-chunk-staging': chunkStagingMigration(capabilities),
+    '0009-full-text-backlog': fullTextBacklogMigration(capabilities),
   };
 }
 

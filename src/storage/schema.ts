@@ -371,6 +371,12 @@ export interface KnowledgeChunkStagingTable extends Omit<KnowledgeChunksTable, '
   attempt: number;
 }
 
+/** A chunk not yet in the database's full-text index (migration 0009). */
+export interface KnowledgeChunksSearchBacklogTable {
+  chunkId: number;
+  knowledgeBaseId: string;
+}
+
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
@@ -397,4 +403,5 @@ export interface Database {
   knowledgeLinkPages: KnowledgeLinkPagesTable;
   knowledgeChunks: KnowledgeChunksTable;
   knowledgeChunkStaging: KnowledgeChunkStagingTable;
+  knowledgeChunksSearchBacklog: KnowledgeChunksSearchBacklogTable;
 }

@@ -128,6 +128,9 @@ describe.each(backends)('chunk staging contract on %s', (backend) => {
     const embeddings = await store.knowledgeChunks.listEmbeddingsByIds(knowledgeBaseId, await store.knowledgeChunks.listIds(knowledgeBaseId, 'test-model'));
     const first = embeddings.find((row) => row.id === stored[0]!.id);
     expect(Array.from(first!.embedding)).toEqual([0, 0.5, -1]);
+    // The database's full-text index takes chunks from its backlog (FullTextIndexer), not at the move.
+    expect(await store.knowledgeChunks.searchSparse(ownerId, [knowledgeBaseId], 'burrow 1202', 1)).toEqual([]);
+    while ((await store.knowledgeChunks.indexFullTextBacklog(500)) > 0);
     const [hit] = await store.knowledgeChunks.searchSparse(ownerId, [knowledgeBaseId], 'burrow 1202', 1);
     expect(hit?.chunkId).toBe(stored.at(-1)!.id);
 

@@ -6,6 +6,7 @@ import type { ProviderCredentials } from '../providers/provider-credentials.js';
 import { ChunkEmbedding } from './chunk-embedding.js';
 import { ChunkStager } from './chunk-staging.js';
 import { DenseIndex } from './dense-index.js';
+import { FullTextIndexer } from './full-text-indexer.js';
 import { SparseIndex } from './sparse-index.js';
 import { SparseIndexSnapshots } from './sparse-index-snapshots.js';
 import { EmbeddingModels } from './embedding-models.js';
@@ -67,7 +68,9 @@ export interface KnowledgeServices {
   linkResync: LinkResync;
   /** Re-establishes "every unfinished source has its job"; run once the job queue has started. */
   reconcile(): Promise<void>;
-  /** Finishes background index work (snapshot writes); run when the app closes. */
+  /** The database's full-text index, filled behind ingestion: start it once the app is ready. */
+  fullText: FullTextIndexer;
+  /** Finishes background index work (snapshot writes, a full-text batch); run when the app closes. */
   close(): Promise<void>;
 }
 
@@ -84,6 +87,7 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
     snapshots: options.indexDirectory === undefined ? undefined : new SparseIndexSnapshots(join(options.indexDirectory, 'bm25')),
     onError: options.onError,
   });
+  const fullText = new FullTextIndexer(store, { onError: options.onError });
   const embeddingModels = new EmbeddingModels(options.credentials, { allowedPrivateHosts: options.allowedPrivateHosts });
   const scheduler = new IngestionScheduler(store, jobs);
   const removal = new SourceRemoval(store, blobs, denseIndex);
@@ -100,7 +104,7 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
     denseIndex,
   );
 
-  jobs.register<IngestSourcePayload>(ingestSourceJobName, (payload, context) => pipeline.run(payload, context), {
+  jobs.register<IngestSourcePayload>(ingestSourceJobName, (payload, context) => fullText.whileIngesting(() => pipeline.run(payload, context)), {
     concurrency: 2,
     attempts: 3,
     timeoutMs: 10 * 60_000,
@@ -127,6 +131,9 @@ export function createKnowledgeServices(options: KnowledgeModuleOptions): Knowle
       onError: options.onError,
     }),
     reconcile: () => scheduler.reconcile(),
-    close: () => sparseIndex.close(),
+    fullText,
+    close: async () => {
+      await Promise.all([sparseIndex.close(), fullText.close()]);
+    },
   };
 }

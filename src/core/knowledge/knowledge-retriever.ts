@@ -1,12 +1,13 @@
 import type { EmbeddingModelV3 } from '@ai-sdk/provider';
 import type { ChunkLocation } from '../../ingest/chunker.js';
+import type { Bm25Hit } from '../../search/bm25-index.js';
 import { bm25QueryTerms } from '../../search/bm25-terms.js';
 import { embedTexts } from '../../search/embed-texts.js';
 import { fuseResults, type ScoredResult } from '../../search/fusion.js';
 import { OfflineRerankingModel } from '../../search/offline-reranking-model.js';
 import { rerankCandidates } from '../../search/reranker.js';
 import type { KnowledgeBaseRow } from '../../storage/repositories/knowledge-bases-repository.js';
-import type { KnowledgeChunkRow } from '../../storage/repositories/knowledge-chunks-repository.js';
+import type { KnowledgeChunkRow, SparseHit } from '../../storage/repositories/knowledge-chunks-repository.js';
 import type { Store } from '../../storage/store.js';
 import { NotFoundError } from '../errors.js';
 import type { DenseIndex } from './dense-index.js';
@@ -15,7 +16,7 @@ import { embeddingModelKey, settingsOf, type RetrievalMethod } from './knowledge
 import type { KnowledgePassage, RetrievedKnowledge } from './knowledge-passage.js';
 import { requireKnowledgeBase } from './owned-knowledge-base.js';
 import { describeLocation } from './passage-location.js';
-import type { SparseIndex } from './sparse-index.js';
+import type { SparseIndex, SparseTarget } from './sparse-index.js';
 
 export type { KnowledgePassage, RetrievedKnowledge };
 
@@ -124,10 +125,27 @@ export class KnowledgeRetriever {
     const terms = bm25QueryTerms(question);
     if (terms.length === 0) return [];
     const target = { id: knowledgeBase.id, contentVersion: knowledgeBase.contentVersion };
-    const hits =
-      (await this.sparseIndex.search(target, terms, limit)) ??
-      (await this.store.knowledgeChunks.searchSparse(knowledgeBase.ownerId, [knowledgeBase.id], question, limit));
+    const hits = (await this.sparseIndex.search(target, terms, limit)) ?? (await this.sparseFromDatabase(knowledgeBase, target, question, terms, limit));
     return hits.map((hit) => ({ id: String(hit.chunkId), score: hit.score }));
+  }
+
+  /**
+   * The database's full-text search answers only when it holds every chunk of the knowledge
+   * base: its index is filled behind ingestion (FullTextIndexer), so right after a large upload
+   * the search waits for the in-process index instead.
+   */
+  private async sparseFromDatabase(
+    knowledgeBase: KnowledgeBaseRow,
+    target: SparseTarget,
+    question: string,
+    terms: readonly string[],
+    limit: number,
+  ): Promise<SparseHit[] | Bm25Hit[]> {
+    if (await this.store.knowledgeChunks.hasFullTextBacklog(knowledgeBase.id)) {
+      await this.sparseIndex.prepare(target);
+      return (await this.sparseIndex.search(target, terms, limit)) ?? [];
+    }
+    return this.store.knowledgeChunks.searchSparse(knowledgeBase.ownerId, [knowledgeBase.id], question, limit);
   }
 
   private async dense(

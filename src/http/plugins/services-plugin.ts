@@ -91,6 +91,7 @@ export default fp(
     app.addHook('onReady', async () => {
       await knowledge.reconcile();
       knowledge.linkResync.start();
+      knowledge.fullText.start();
     });
     app.addHook('onClose', async () => {
       await knowledge.linkResync.stop();

@@ -141,6 +141,7 @@ export class KnowledgeChunksRepository {
    * Full-text search for a user's question over the owner's knowledge bases among
    * `knowledgeBaseIds`, best first. The question goes through src/search's injection-safe
    * builders (`toFts5MatchQuery` / `toPostgresTsQuery`) and is always a bound parameter.
+   * Chunks still in the full-text backlog ({@link indexFullTextBacklog}) are not found.
    */
   async searchSparse(ownerId: string, knowledgeBaseIds: readonly string[], question: string, limit: number): Promise<SparseHit[]> {
     const fts5 = this.capabilities.fullTextSearch === 'fts5';
@@ -170,6 +171,40 @@ export class KnowledgeChunksRepository {
           limit ${limit}`;
     const { rows } = await statement.execute(this.db);
     return rows.map((row) => ({ chunkId: Number(row.chunkId), score: Number(row.score) }));
+  }
+
+  /**
+   * Adds up to `limit` chunks of the full-text backlog (see migration 0009), oldest first, to the
+   * database's full-text index; returns how many. Several processes may call it at once: on
+   * PostgreSQL each claims rows the others have not locked, and SQLite has one writer.
+   */
+  async indexFullTextBacklog(limit: number): Promise<number> {
+    if (this.capabilities.fullTextSearch === 'tsvector') {
+      const result = await sql`
+        with batch as (
+          delete from knowledge_chunks_search_backlog where chunk_id in (
+            select chunk_id from knowledge_chunks_search_backlog order by chunk_id limit ${limit} for update skip locked)
+          returning chunk_id)
+        update knowledge_chunks set search_vector = to_tsvector('english', text)
+        where id in (select chunk_id from batch)`.execute(this.db);
+      return Number(result.numAffectedRows ?? 0);
+    }
+    return this.db.transaction().execute(async (transaction) => {
+      const rows = await transaction.selectFrom('knowledgeChunksSearchBacklog').select('chunkId').orderBy('chunkId').limit(limit).execute();
+      const ids = rows.map((row) => Number(row.chunkId));
+      if (ids.length === 0) return 0;
+      await sql`insert into knowledge_chunks_fts (rowid, text)
+          select id, text from knowledge_chunks where id in (${sql.join(ids)})`.execute(transaction);
+      await transaction.deleteFrom('knowledgeChunksSearchBacklog').where('chunkId', 'in', ids).execute();
+      return ids.length;
+    });
+  }
+
+  /** Whether chunks of this knowledge base (of any, without one) wait to be added to the full-text index. */
+  async hasFullTextBacklog(knowledgeBaseId?: string): Promise<boolean> {
+    let query = this.db.selectFrom('knowledgeChunksSearchBacklog').select('chunkId').limit(1);
+    if (knowledgeBaseId !== undefined) query = query.where('knowledgeBaseId', '=', knowledgeBaseId);
+    return (await query.executeTakeFirst()) !== undefined;
   }
 
   private withoutEmbedding() {

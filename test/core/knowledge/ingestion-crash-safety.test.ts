@@ -128,7 +128,10 @@ describe.each(backends)('ingestion crash safety on %s', (backend) => {
   });
 
   afterEach(async () => {
-    for (const node of nodes) await node.queue.close();
+    for (const node of nodes) {
+      await node.queue.close();
+      await node.knowledge.close();
+    }
     await store.close();
     await database.drop();
     rmSync(directory, { recursive: true, force: true });

@@ -3,7 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DenseIndex } from '../../../src/core/knowledge/dense-index.js';
+import { EmbeddingModels } from '../../../src/core/knowledge/embedding-models.js';
+import { KnowledgeRetriever } from '../../../src/core/knowledge/knowledge-retriever.js';
 import { SparseIndex, type SparseTarget } from '../../../src/core/knowledge/sparse-index.js';
+import { ProviderCredentials } from '../../../src/core/providers/provider-credentials.js';
+import { SecretBox } from '../../../src/core/crypto/secret-box.js';
 import { SparseIndexSnapshots } from '../../../src/core/knowledge/sparse-index-snapshots.js';
 import { bm25QueryTerms } from '../../../src/search/bm25-terms.js';
 import { commitSourceChunks } from '../../helpers/commit-source-chunks.js';
@@ -137,10 +142,33 @@ describe.each(backends)('sparse index on %s', (backend) => {
     const theirs = await createKnowledgeBase('neighbour');
     const [own] = await writeSource(mine, 'mine', ['The vault code rotates every Monday.']);
     await writeSource(theirs, 'theirs', ['The vault code is 4711, vault vault vault.']);
+    await t.app.services.knowledge.fullText.drain();
 
     const hits = await t.app.store.knowledgeChunks.searchSparse(ownerId, [mine, theirs], 'vault code', 10);
     expect(hits.map((hit) => hit.chunkId)).toEqual([own]);
     expect(await t.app.store.knowledgeChunks.searchSparse(ownerId, [theirs], 'vault code', 10)).toEqual([]);
+  });
+
+  it('never answers from the database while its full-text index still lacks chunks of the knowledge base', async () => {
+    // This test decides when the backlog is indexed.
+    await t.app.services.knowledge.fullText.close();
+    const knowledgeBaseId = await createKnowledgeBase();
+    await writeSource(knowledgeBaseId, 'timetable', ['The ferry timetable changes in spring.', 'Tickets are sold on board.']);
+    await t.app.services.knowledge.fullText.drain();
+    const [stop] = await writeSource(knowledgeBaseId, 'stops', ['The ferry now also stops at Lindholm.']);
+    expect(await t.app.store.knowledgeChunks.hasFullTextBacklog(knowledgeBaseId)).toBe(true);
+    const credentials = new ProviderCredentials(t.app.store, new SecretBox('a-test-secret-key-that-is-long-enough-0123'));
+    // An in-process index that never waits: every search would go to the database.
+    const retrieverWithColdIndex = () =>
+      new KnowledgeRetriever(t.app.store, new DenseIndex(t.app.store), new SparseIndex(t.app.store, { maximumWaitChunks: 0 }), new EmbeddingModels(credentials, { allowedPrivateHosts: [] }));
+
+    const whileBehind = await retrieverWithColdIndex().search(ownerId, knowledgeBaseId, 'Lindholm ferry', { method: 'sparse' });
+    expect(whileBehind[0]?.id).toBe(String(stop));
+
+    await t.app.services.knowledge.fullText.drain();
+    expect(await t.app.store.knowledgeChunks.hasFullTextBacklog(knowledgeBaseId)).toBe(false);
+    const fromDatabase = await retrieverWithColdIndex().search(ownerId, knowledgeBaseId, 'Lindholm ferry', { method: 'sparse' });
+    expect(fromDatabase[0]?.id).toBe(String(stop));
   });
 });
 
