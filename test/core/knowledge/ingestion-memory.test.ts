@@ -35,7 +35,8 @@ describe.each(backends)('ingestion memory on %s', (backend) => {
     expect(result.chunkCount).toBeGreaterThan(6_000);
     expect(result.retainedGrowth.length).toBeGreaterThan(10);
     const peak = Math.max(...result.retainedGrowth);
-    expect(peak, `heap growth at each report: ${result.retainedGrowth.join(', ')}`).toBeLessThan(result.fileBytes / 4);
+    // A few batches in flight plus bounded caches peak at 3–5 MB; the whole file would be 20 MB or more.
+    expect(peak, `heap growth at each report: ${result.retainedGrowth.join(', ')}`).toBeLessThan(result.fileBytes / 3);
     // Flat, not growing with what has been read: the last report holds no more than the early ones.
     // Margins leave room for a loaded CI machine (the suite runs in parallel on 2 cores); holding
     // the file would cost 20 MB and stall for several seconds (18 s for 40 MB before streaming).
