@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewStagedChunk, StagingRun } from '../../src/storage/repositories/knowledge-chunk-staging-repository.js';
-import { Store } from '../../src/storage/store.js';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import type { Store } from '../../src/storage/store.js';
+import { insertKnowledgeBase, openOwnedStore, type OwnedStore } from '../helpers/knowledge-store.js';
+import { backends } from '../helpers/test-database.js';
 
 /**
  * The staging table behind bounded-memory ingestion, on every backend: staged chunks are
@@ -14,61 +12,16 @@ import { backends, createTestDatabase, type TestDatabase } from '../helpers/test
  */
 describe.each(backends)('chunk staging contract on %s', (backend) => {
   let store: Store;
-  let database: TestDatabase;
-  let dataDir: string;
   let ownerId: string;
+  let owned: OwnedStore;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'docent-staging-'));
-    database = await createTestDatabase(backend);
-    store = await Store.open({ databaseUrl: database.databaseUrl, sqlitePath: join(dataDir, 'docent.sqlite') });
-    ownerId = randomUUID();
-    const now = new Date().toISOString();
-    await store.users.insert({
-      id: ownerId,
-      username: 'stager',
-      email: 'stager@example.test',
-      passwordHash: 'hash',
-      firstName: null,
-      lastName: null,
-      role: 'user',
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    owned = await openOwnedStore(backend, 'stager');
+    ({ store, ownerId } = owned);
   });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => owned.close());
 
-  async function knowledgeBase(): Promise<string> {
-    const now = new Date().toISOString();
-    const row = await store.knowledgeBases.insert({
-      id: randomUUID(),
-      ownerId,
-      name: 'Staging',
-      description: '',
-      embeddingType: 'offline',
-      embeddingProviderId: null,
-      embeddingModel: null,
-      chunkSize: 512,
-      chunkOverlap: 32,
-      retrievalMethod: 'hybrid',
-      sparseWeightage: 0.5,
-      topK: 5,
-      rerankingEnabled: 0,
-      rerankTopK: 3,
-      updateInterval: 0,
-      settingsVersion: 1,
-      contentVersion: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return row.id;
-  }
+  const knowledgeBase = (): Promise<string> => insertKnowledgeBase(store, ownerId, 'Staging');
 
   function chunks(knowledgeBaseId: string, sourceId: string, texts: readonly string[], sourceUrl: string | null = null): NewStagedChunk[] {
     return texts.map((text, ordinal) => ({

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/storage/store.js';
+import type { Store } from '../../src/storage/store.js';
 import { commitSourceChunks } from '../helpers/commit-source-chunks.js';
-import { backends, createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
+import { insertKnowledgeBase, openOwnedStore, type OwnedStore } from '../helpers/knowledge-store.js';
+import { backends } from '../helpers/test-database.js';
 
 /**
  * The database's full-text index is filled from a backlog (migration 0009), on every backend:
@@ -15,61 +13,16 @@ import { backends, createTestDatabase, type TestDatabase } from '../helpers/test
  */
 describe.each(backends)('full-text backlog contract on %s', (backend) => {
   let store: Store;
-  let database: TestDatabase;
-  let dataDir: string;
   let ownerId: string;
+  let owned: OwnedStore;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'docent-backlog-'));
-    database = await createTestDatabase(backend);
-    store = await Store.open({ databaseUrl: database.databaseUrl, sqlitePath: join(dataDir, 'docent.sqlite') });
-    ownerId = randomUUID();
-    const now = new Date().toISOString();
-    await store.users.insert({
-      id: ownerId,
-      username: 'indexer',
-      email: 'indexer@example.test',
-      passwordHash: 'hash',
-      firstName: null,
-      lastName: null,
-      role: 'user',
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    owned = await openOwnedStore(backend, 'indexer');
+    ({ store, ownerId } = owned);
   });
-  afterAll(async () => {
-    await store.close();
-    await database.drop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(async () => owned.close());
 
-  async function knowledgeBase(): Promise<string> {
-    const now = new Date().toISOString();
-    const row = await store.knowledgeBases.insert({
-      id: randomUUID(),
-      ownerId,
-      name: 'Backlog',
-      description: '',
-      embeddingType: 'offline',
-      embeddingProviderId: null,
-      embeddingModel: null,
-      chunkSize: 512,
-      chunkOverlap: 32,
-      retrievalMethod: 'hybrid',
-      sparseWeightage: 0.5,
-      topK: 5,
-      rerankingEnabled: 0,
-      rerankTopK: 3,
-      updateInterval: 0,
-      settingsVersion: 1,
-      contentVersion: 1,
-      createdAt: now,
-      updatedAt: now,
-    });
-    return row.id;
-  }
+  const knowledgeBase = (): Promise<string> => insertKnowledgeBase(store, ownerId, 'Backlog');
 
   /** Works the whole backlog off in small batches; returns how many chunks this caller indexed. */
   async function indexEverything(): Promise<number> {
@@ -88,7 +41,7 @@ describe.each(backends)('full-text backlog contract on %s', (backend) => {
   /** FTS5's own consistency check of an external-content table against its content; PostgreSQL has no equivalent to break. */
   async function expectFullTextIndexConsistent(): Promise<void> {
     if (backend !== 'sqlite') return;
-    const connection = new Sqlite(join(dataDir, 'docent.sqlite'));
+    const connection = new Sqlite(owned.sqlitePath);
     try {
       expect(() => connection.prepare(`insert into knowledge_chunks_fts (knowledge_chunks_fts, rank) values ('integrity-check', 1)`).run()).not.toThrow();
     } finally {

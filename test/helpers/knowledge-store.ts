@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store } from '../../src/storage/store.js';
+import { createTestDatabase, type Backend } from './test-database.js';
+
+/** A migrated store of its own with one user, for storage contract tests of knowledge tables. */
+export interface OwnedStore {
+  store: Store;
+  ownerId: string;
+  /** The SQLite file (unused on PostgreSQL), for checks from a second connection. */
+  sqlitePath: string;
+  close(): Promise<void>;
+}
+
+export async function openOwnedStore(backend: Backend, username: string): Promise<OwnedStore> {
+  const dataDir = mkdtempSync(join(tmpdir(), `docent-${username}-`));
+  const database = await createTestDatabase(backend);
+  const sqlitePath = join(dataDir, 'docent.sqlite');
+  const store = await Store.open({ databaseUrl: database.databaseUrl, sqlitePath });
+  const ownerId = randomUUID();
+  const now = new Date().toISOString();
+  await store.users.insert({
+    id: ownerId,
+    username,
+    email: `${username}@example.test`,
+    passwordHash: 'hash',
+    firstName: null,
+    lastName: null,
+    role: 'user',
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    lastLoginAt: null,
+  });
+  return {
+    store,
+    ownerId,
+    sqlitePath,
+    close: async () => {
+      await store.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A knowledge base of the owner with default settings; returns its id. */
+export async function insertKnowledgeBase(store: Store, ownerId: string, name: string): Promise<string> {
+  const now = new Date().toISOString();
+  const row = await store.knowledgeBases.insert({
+    id: randomUUID(),
+    ownerId,
+    name,
+    description: '',
+    embeddingType: 'offline',
+    embeddingProviderId: null,
+    embeddingModel: null,
+    chunkSize: 512,
+    chunkOverlap: 32,
+    retrievalMethod: 'hybrid',
+    sparseWeightage: 0.5,
+    topK: 5,
+    rerankingEnabled: 0,
+    rerankTopK: 3,
+    updateInterval: 0,
+    settingsVersion: 1,
+    contentVersion: 1,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return row.id;
+}
