@@ -63,7 +63,11 @@ export class DocumentBuilder {
   }
 }
 
-/** Collapses runs of whitespace (including line breaks) to single spaces and trims. */
+/**
+ * Collapses runs of whitespace (including line breaks) to single spaces and trims. A lone space
+ * is already what it would become, so only longer runs and other whitespace are matched: most
+ * text has no match at all.
+ */
 export function normalizeInlineText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/\s\s+|[^\S ]/g, ' ').trim();
 }

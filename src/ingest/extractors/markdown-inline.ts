@@ -1,18 +1,27 @@
 /**
  * Reduces Markdown inline syntax to the text a reader sees: link and image text without their
- * targets, emphasis and code spans without their markers, backslash escapes resolved.
+ * targets, emphasis and code spans without their markers, backslash escapes resolved. Each
+ * rewrite needs its marker character, so one absent from the text skips the rewrite: most prose
+ * has none of them, and this runs on every paragraph.
  */
 export function stripInlineMarkdown(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/(^|[^\w*])([*_])(?=\S)([^*_]*?\S)\2(?![\w*])/g, '$1$3')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+  let stripped = text;
+  if (stripped.includes('[')) {
+    stripped = stripped
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1');
+  }
+  if (stripped.includes('<')) stripped = stripped.replace(/<(https?:\/\/[^>\s]+)>/g, '$1');
+  if (stripped.includes('`')) stripped = stripped.replace(/`([^`]+)`/g, '$1');
+  if (stripped.includes('*') || stripped.includes('_')) {
+    stripped = stripped
+      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/(^|[^\w*])([*_])(?=\S)([^*_]*?\S)\2(?![\w*])/g, '$1$3');
+  }
+  if (stripped.includes('~')) stripped = stripped.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
+  if (stripped.includes('\\')) stripped = stripped.replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1');
+  return stripped;
 }
 
 /** Splits a GFM table row into trimmed cells, honouring escaped pipes. */
