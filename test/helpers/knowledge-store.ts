@@ -11,6 +11,8 @@ export interface OwnedStore {
   ownerId: string;
   /** The SQLite file (unused on PostgreSQL), for checks from a second connection. */
   sqlitePath: string;
+  /** The PostgreSQL connection string (undefined on SQLite), for checks from a second connection. */
+  databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export async function openOwnedStore(backend: Backend, username: string): Promis
     store,
     ownerId,
     sqlitePath,
+    databaseUrl: database.databaseUrl,
     close: async () => {
       await store.close();
       await database.drop();
