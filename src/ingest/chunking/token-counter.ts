@@ -1,7 +1,7 @@
 import { O200K_TOKEN_SPLIT_REGEX } from 'gpt-tokenizer/encodingParams/constants';
 import { countTextTokens } from '../../llm/token-count.js';
+import { SliceKeyedTable } from './slice-keyed-table.js';
 import { asciiPreTokenEnd, notAscii } from './ascii-pre-tokens.js';
-import { PreTokenCounts } from './pre-token-counts.js';
 
 /**
  * `countTextTokens`, exactly, several times faster on prose: the chunker counts every unit of
@@ -23,8 +23,9 @@ const alonePattern = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, O200K_TOKEN_SPLI
 
 /** Longer pre-tokens (a run of symbols, a base64 blob) are counted each time rather than kept. */
 const longestRemembered = 48;
-/** 2^17 slots: up to ~98k distinct pre-tokens, 1.5 MB of tables. */
-const countsByPreToken = new PreTokenCounts(17);
+const capacity = 100_000;
+/** Counts by pre-token (-1 for one that cannot be counted alone). */
+const countsByPreToken = new SliceKeyedTable<number>(capacity);
 
 export function countTokens(text: string): number {
   let total = 0;
@@ -54,7 +55,7 @@ function countByPattern(text: string): number {
 /** The tokens of the pre-token `text.slice(start, end)`, or -1 when it cannot be counted alone. */
 function countPreToken(text: string, start: number, end: number): number {
   if (end - start > longestRemembered) return countAlone(text.slice(start, end));
-  return countsByPreToken.get(text, start, end, countAlone);
+  return countsByPreToken.getOrCreate(text, start, end, countAlone);
 }
 
 /** The tokens of one pre-token, or -1 when the pattern would cut it differently on its own. */
