@@ -18,7 +18,7 @@
  *      peak above the pre-upload RSS so far is compared with the file size after each file
  *      (bounded memory stops growing), with the main thread's heap after a full GC.
  *
- *   NODE_OPTIONS=--expose-gc npx tsx bench/knowledge-ingestion.ts
+ *   npm run bench:ingestion   (node --expose-gc --import tsx bench/knowledge-ingestion.ts)
  *   BENCH_BACKENDS=sqlite BENCH_TEXT_MB=5 BENCH_BIG_MB=10 BENCH_PDF_PAGES=100 npx tsx bench/knowledge-ingestion.ts
  *   (BENCH_BIG_MB takes a comma-separated list of sizes, ingested in that order.)
  */
