@@ -9,20 +9,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { retrievalStopwords } from '../../src/search/stopwords.js';
 
-export type Random = () => number;
+import type { Random } from '../../test/helpers/seeded-random.js';
 
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0 || 1;
-  return () => {
-    // xorshift32
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
+export { seededRandom, type Random } from '../../test/helpers/seeded-random.js';
 
 function markdownFiles(directory: string, found: string[], budget: { bytes: number }): string[] {
   let names: string[];

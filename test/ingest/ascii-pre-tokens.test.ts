@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { asciiPreTokenEnd, notAscii } from '../../src/ingest/chunking/ascii-pre-tokens.js';
 import { countTokens } from '../../src/ingest/chunking/token-counter.js';
 import { countTextTokens } from '../../src/llm/token-count.js';
+import { randomText, seededRandom } from '../helpers/seeded-random.js';
 
 const pattern = new RegExp(O200K_TOKEN_SPLIT_REGEX.source, O200K_TOKEN_SPLIT_REGEX.flags);
 
@@ -14,18 +15,6 @@ function patternEnd(text: string, start: number): number {
   return start + match[0].length;
 }
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
-
 /** Characters that take every branch of the pattern: cases, contractions, digits, each kind of whitespace, symbols, controls. */
 const asciiPieces = [
   'a', 'b', 'z', 'A', 'Q', 'Z', 's', 'S', 'd', 'D', 'm', 't', 'T', 'l', 'L', 'v', 'V', 'e', 'E', 'r', 'R',
@@ -34,15 +23,9 @@ const asciiPieces = [
 ];
 const nonAsciiPieces = ['é', 'É', '\u00a0', '\u2003', '٣', '—', '’', '日', '😀', 'a\u0301'];
 
-function randomText(random: () => number, pieces: readonly string[], maximum: number): string {
-  let text = '';
-  for (let count = Math.floor(random() * maximum); count > 0; count--) text += pieces[Math.floor(random() * pieces.length)];
-  return text;
-}
-
 describe('cutting ASCII text into o200k pre-tokens by hand', () => {
   it('cuts exactly where the pattern does, from every position of random ASCII text', () => {
-    const random = seeded(17);
+    const random = seededRandom(17);
     for (let trial = 0; trial < 20_000; trial++) {
       const text = randomText(random, asciiPieces, 16);
       for (let start = 0; start < text.length; start++) {
@@ -62,7 +45,7 @@ describe('cutting ASCII text into o200k pre-tokens by hand', () => {
   });
 
   it('gives up, rather than cut wrongly, wherever a character it reads is not ASCII', () => {
-    const random = seeded(29);
+    const random = seededRandom(29);
     const pieces = [...asciiPieces, ...nonAsciiPieces];
     let gaveUp = 0;
     for (let trial = 0; trial < 20_000; trial++) {
@@ -79,7 +62,7 @@ describe('cutting ASCII text into o200k pre-tokens by hand', () => {
   });
 
   it('leaves token counts exactly those of the tokenizer', () => {
-    const random = seeded(41);
+    const random = seededRandom(41);
     const pieces = ['Hello', ' world', "don't", ' 2023', '  ', '\n', '\r\n', ' $4.2m', ' (see', ').', '\t', 'HTTP/2', ' naïve', ' x'.repeat(40)];
     for (let trial = 0; trial < 3_000; trial++) {
       const text = randomText(random, pieces, 12);

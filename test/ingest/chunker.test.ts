@@ -7,6 +7,7 @@ import { countTextTokens, truncateToTokens } from '../../src/llm/token-count.js'
 import type { Block, ExtractedDocument } from '../../src/ingest/extracted-document.js';
 import { extractDocument } from '../../src/ingest/extract-document.js';
 import { annualReportPdf, contractDocx, financialsXlsx } from './fixtures/sample-documents.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const sentences = Array.from(
   { length: 60 },
@@ -267,15 +268,7 @@ function exactReferenceChunkDocument(document: ExtractedDocument, options: Parti
 
 /** A seeded generator of varied text: prose, abbreviations, numbers, code, CJK, emoji, symbols, odd whitespace. */
 function variedText(seed: number) {
-  let state = seed >>> 0 || 1;
-  const random = (): number => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const words = [
     'the', 'supplier', 'keeps', 'records', 'for', 'seven', 'years', 'Contoso', 'invoices', "don't", "it's", 'e.g.', 'i.e.', 'U.S.',

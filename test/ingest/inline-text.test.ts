@@ -1,24 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeInlineText } from '../../src/ingest/document-builder.js';
 import { stripInlineMarkdown } from '../../src/ingest/extractors/markdown-inline.js';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
-
-function randomText(random: () => number, pieces: readonly string[], maximum: number): string {
-  let text = '';
-  for (let count = Math.floor(random() * maximum); count > 0; count--) text += pieces[Math.floor(random() * pieces.length)];
-  return text;
-}
+import { randomText, seededRandom } from '../helpers/seeded-random.js';
 
 describe('normalizing inline text', () => {
   it('collapses every run of whitespace to one space and trims', () => {
@@ -28,7 +11,7 @@ describe('normalizing inline text', () => {
   });
 
   it('gives what collapsing every whitespace run gives, on random text', () => {
-    const random = seeded(3);
+    const random = seededRandom(3);
     const pieces = ['a', 'word', ' ', ' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '.', 'é'];
     for (let trial = 0; trial < 5_000; trial++) {
       const text = randomText(random, pieces, 12);
@@ -61,7 +44,7 @@ describe('stripping inline Markdown', () => {
   });
 
   it('gives what applying every rewrite gives, on random Markdown', () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     const pieces = ['word', ' ', '[', ']', '(', ')', '!', '<', '>', 'https://x.y', '`', '*', '**', '_', '__', '~~', '~', '\\', '#', '.', '1', '\n'];
     for (let trial = 0; trial < 20_000; trial++) {
       const text = randomText(random, pieces, 14);

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { asciiSentenceBreaks, isAscii } from '../../src/ingest/chunking/ascii-sentence-breaks.js';
 import { splitSentences } from '../../src/ingest/chunking/sentence-split.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 function icuBreaks(text: string): number[] {
   return Array.from(segmenter.segment(text), ({ index, segment }) => index + segment.length);
-}
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
 }
 
 /**
@@ -27,7 +16,7 @@ function seeded(seed: number): () => number {
  */
 describe('ASCII sentence boundaries', () => {
   it('match ICU on random ASCII text', () => {
-    const random = seeded(20261122);
+    const random = seededRandom(20261122);
     const special = 'aaeeZZ..!!??  \t\n\r,;:-"\'()[]{}09#$%&*+/<=>@\\^_`|~\v\f';
     let compared = 0;
     for (let trial = 0; trial < 60_000; trial++) {

@@ -19,22 +19,11 @@ import { decodeTextPieces } from '../../src/ingest/streaming/text-pieces.js';
 import { decodeText } from '../../src/ingest/text-decoding.js';
 import { countTextTokens } from '../../src/llm/token-count.js';
 import { annualReportPdf, contractDocx, financialsXlsx, handbookMarkdown } from './fixtures/sample-documents.js';
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random.js';
 
 /** Markdown with every construct the reader knows, line endings of all three kinds, and odd text. */
 function variedMarkdown(seed: number, lines = 400): string {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pieces = [
     '# Title', '## Section **two**', 'Setext heading', '===', '---', '- item', '  - nested item', '1. first', '2) second',
     '```ts', '```', '~~~', '| Year | Revenue |', '|---|---|', '| 2023 | 4.2 bn |', '> quoted e.g. this.', '',
@@ -63,7 +52,7 @@ async function* piecesOf(text: string, sizes: () => number): AsyncGenerator<stri
 
 describe('counting tokens', () => {
   it('counts exactly as the tokenizer does, whatever the text', () => {
-    const random = seeded(5);
+    const random = seededRandom(5);
     const alphabet = ["Hello", ' world', "don't", "O’Brien's", '  ', '\n', '\r\n', '1234567', 'naïve', 'a\u0301', '日本語', '😀', '👍🏽', '<|endoftext|>', '...', '/*', '\t', 'HTTP/2', 'x'.repeat(70)];
     for (let trial = 0; trial < 3_000; trial++) {
       let text = '';
@@ -101,7 +90,7 @@ describe('reading text files as a stream', () => {
   });
 
   it('splits lines as the whole text splits, line breaks cut anywhere', async () => {
-    const random = seeded(11);
+    const random = seededRandom(11);
     for (let trial = 0; trial < 300; trial++) {
       const text = Array.from({ length: Math.floor(random() * 20) }, () => ['a', 'bc', '\r', '\n', '\r\n', ''][Math.floor(random() * 6)]).join('');
       const lines = (await collect(textLines(piecesOf(text, () => 1 + Math.floor(random() * 4))))).flat();
@@ -121,7 +110,7 @@ describe('reading text files as a stream', () => {
   });
 
   it('reads CSV and JSON in pieces as it reads them whole, and falls back to a whole read for JSON it cannot cut', async () => {
-    const random = seeded(21);
+    const random = seededRandom(21);
     const rows = Array.from({ length: 3_000 }, (_unused, index) => `${2000 + (index % 40)};"Shop ${index}, ""north""";${(index * 7.25).toFixed(2)};${index % 3 ? 'true' : ''}`);
     const csv = `Sales export\r\nYear;Shop;Revenue;Audited\r\n${rows.join('\r\n')}\r\n`;
     const json = JSON.stringify(Array.from({ length: 500 }, (_unused, index) => ({ id: index, name: `Customer "${index}", [vip]`, tags: ['a', { b: index }] })));
@@ -179,7 +168,7 @@ describe('chunking a stream of blocks', () => {
   });
 
   it('hands chunks on in bounded batches, in order, whatever the block batches', async () => {
-    const random = seeded(9);
+    const random = seededRandom(9);
     for (const document of documents) {
       const options = { chunkSize: 96, chunkOverlap: 8 };
       const blockBatches = async function* (): AsyncGenerator<Block[]> {
