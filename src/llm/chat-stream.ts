@@ -1,6 +1,6 @@
 import type { LanguageModelV3, SharedV3ProviderOptions } from '@ai-sdk/provider';
 import { stepCountIs, streamText, type ModelMessage, type TextStreamPart, type ToolSet } from 'ai';
-import type { ChatFinishReason, ChatStreamEvent, ChatUsage } from './chat-stream-event.js';
+import type { ChatStreamEvent, ChatUsage } from './chat-stream-event.js';
 import { isPlainTextTurn, streamModelParts, toChatSource, type ModelCallParts, type TurnPart } from './model-call.js';
 import { StreamWatchdog } from './stream-watchdog.js';
 import { countPromptTokens, countTextTokens } from './token-count.js';

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { Store } from '../../src/storage/store.js';
 import { createTestDatabase, type Backend } from './test-database.js';
 
-/** A migrated store of its own with one user, for storage contract tests of knowledge tables. */
+/** A migrated store of its own with one user, for tests of knowledge tables and services. */
 export interface OwnedStore {
   store: Store;
   ownerId: string;
+  /** A temporary folder of its own (it holds the SQLite file), removed by `close`: room for blobs and job files. */
+  directory: string;
   /** The SQLite file (unused on PostgreSQL), for checks from a second connection. */
   sqlitePath: string;
   /** The PostgreSQL connection string (undefined on SQLite), for checks from a second connection. */
@@ -39,6 +41,7 @@ export async function openOwnedStore(backend: Backend, username: string): Promis
   return {
     store,
     ownerId,
+    directory: dataDir,
     sqlitePath,
     databaseUrl: database.databaseUrl,
     close: async () => {

@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,8 +7,9 @@ import { ProviderCredentials } from '../../../src/core/providers/provider-creden
 import { InProcessJobQueue } from '../../../src/jobs/in-process-job-queue.js';
 import type { BlobStorage } from '../../../src/storage/blobs/blob-storage.js';
 import { LocalBlobStorage } from '../../../src/storage/blobs/local-blob-storage.js';
-import { Store } from '../../../src/storage/store.js';
-import { backends, createTestDatabase, type TestDatabase } from '../../helpers/test-database.js';
+import type { Store } from '../../../src/storage/store.js';
+import { openOwnedStore, type OwnedStore } from '../../helpers/knowledge-store.js';
+import { backends } from '../../helpers/test-database.js';
 import { annualReportPdf, restatedReportPdf } from './knowledge-fixtures.js';
 
 /**
@@ -58,8 +56,8 @@ interface Node {
  * the restarted process ends with exactly the chunks an uninterrupted run produces.
  */
 describe.each(backends)('ingestion crash safety on %s', (backend) => {
+  let owned: OwnedStore;
   let directory: string;
-  let database: TestDatabase;
   let store: Store;
   let ownerId: string;
   let nodes: Node[];
@@ -105,24 +103,8 @@ describe.each(backends)('ingestion crash safety on %s', (backend) => {
   }
 
   beforeEach(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'docent-crash-'));
-    database = await createTestDatabase(backend);
-    store = await Store.open({ databaseUrl: database.databaseUrl, sqlitePath: join(directory, 'docent.sqlite') });
-    ownerId = randomUUID();
-    const now = new Date().toISOString();
-    await store.users.insert({
-      id: ownerId,
-      username: `owner-${ownerId.slice(0, 8)}`,
-      email: `${ownerId}@example.test`,
-      passwordHash: 'unused',
-      firstName: null,
-      lastName: null,
-      role: 'user',
-      status: 'active',
-      createdAt: now,
-      updatedAt: now,
-      lastLoginAt: null,
-    });
+    owned = await openOwnedStore(backend, 'crash-owner');
+    ({ directory, store, ownerId } = owned);
     nodes = [];
     errors = [];
   });
@@ -132,9 +114,7 @@ describe.each(backends)('ingestion crash safety on %s', (backend) => {
       await node.queue.close();
       await node.knowledge.close();
     }
-    await store.close();
-    await database.drop();
-    rmSync(directory, { recursive: true, force: true });
+    await owned.close();
     expect(errors).toEqual([]);
   });
 
