@@ -1,3 +1,5 @@
+const initialSlots = 1024;
+
 /**
  * A hash table keyed by a slice of a string, looked up where the slice lies instead of as a
  * string of its own. The token counter looks up every pre-token of every document (about four
@@ -88,8 +90,6 @@ export class SliceKeyedTable<V> {
     this.#size = 0;
   }
 }
-
-const initialSlots = 1024;
 
 function sameCharacters(key: string, text: string, start: number): boolean {
   for (let index = 0; index < key.length; index += 1) if (key.charCodeAt(index) !== text.charCodeAt(start + index)) return false;
