@@ -9,7 +9,7 @@ import { knowledgeMigration } from './migrations/0006-knowledge.js';
 import { linkPagesMigration } from './migrations/0007-link-pages.js';
 import { chunkStagingMigration } from './migrations/0008-chunk-staging.js';
 import { fullTextBacklogMigration } from './migrations/0009-full-text-backlog.js';
-import { inlineChunkRowsMigration } from './migrations/0010-inline-chunk-rows.js';
+import { chunkRowStorageMigration } from './migrations/0010-chunk-row-storage.js';
 
 /**
  * The one migration set both backends share. Listed explicitly (not read from disk) so it works
@@ -26,7 +26,7 @@ function migrations(capabilities: StorageCapabilities): Record<string, Migration
     '0007-link-pages': linkPagesMigration(capabilities),
     '0008-chunk-staging': chunkStagingMigration(capabilities),
     '0009-full-text-backlog': fullTextBacklogMigration(capabilities),
-    '0010-inline-chunk-rows': inlineChunkRowsMigration(capabilities),
+    '0010-chunk-row-storage': chunkRowStorageMigration(capabilities),
   };
 }
 
