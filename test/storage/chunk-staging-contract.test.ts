@@ -128,7 +128,7 @@ describe.each(backends)('chunk staging contract on %s', (backend) => {
   // PostgreSQL would compress and move a staged row this size to its TOAST table, which cost more
   // server CPU than the rest of ingesting plain text (migration 0010).
   if (backend === 'postgres') {
-    it('stages a chunk row of typical size whole and without the WAL, and stores vectors uncompressed', async () => {
+    it('stages a chunk row of typical size whole and without the WAL, and stores text and vectors uncompressed', async () => {
       const client = new pg.Client({ connectionString: owned.databaseUrl });
       await client.connect();
       try {
@@ -155,10 +155,13 @@ describe.each(backends)('chunk staging contract on %s', (backend) => {
 
         const { rows: staging } = await client.query<{ relpersistence: string }>(`select relpersistence from pg_class where oid = 'knowledge_chunk_staging'::regclass`);
         expect(staging[0]?.relpersistence).toBe('u');
-        const { rows: embedding } = await client.query<{ attstorage: string }>(
-          `select attstorage from pg_attribute where attrelid = 'knowledge_chunks'::regclass and attname = 'embedding'`,
+        const { rows: storage } = await client.query<{ attname: string; attstorage: string }>(
+          `select attname, attstorage from pg_attribute where attrelid = 'knowledge_chunks'::regclass and attname in ('embedding', 'text') order by attname`,
         );
-        expect(embedding[0]?.attstorage).toBe('e');
+        expect(storage).toEqual([
+          { attname: 'embedding', attstorage: 'e' },
+          { attname: 'text', attstorage: 'e' },
+        ]);
       } finally {
         await client.end();
       }
