@@ -18,8 +18,8 @@ export interface StorageCapabilities {
    */
   schema: string | undefined;
   /**
-   * How chunk text is searched: an FTS5 virtual table kept beside the table by triggers (SQLite),
-   * or a generated `tsvector` column with a GIN index (PostgreSQL).
+   * How chunk text is searched: an FTS5 virtual table beside the table (SQLite), or a `tsvector`
+   * column with a GIN index (PostgreSQL); both filled from the full-text backlog (migration 0009).
    */
   fullTextSearch: 'fts5' | 'tsvector';
   /** Column type for raw bytes such as embeddings. */

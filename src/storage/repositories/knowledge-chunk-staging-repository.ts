@@ -38,8 +38,8 @@ const movedColumns = [
 const insertBatchSize = 500;
 
 /**
- * Rows moved per statement. Each statement also fills the full-text index (FTS5 trigger or
- * generated tsvector); on SQLite it holds the thread while it runs, so it is kept short.
+ * Rows moved per statement. Each statement also lists its rows in the full-text backlog (a
+ * trigger, migration 0009); on SQLite it holds the thread while it runs, so it is kept short.
  */
 const moveBatchSize = 500;
 
