@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultKnowledgeBaseSettings, toSettingsColumns } from '../../src/core/knowledge/knowledge-base.js';
 import { Store } from '../../src/storage/store.js';
 import { createTestDatabase, type Backend } from './test-database.js';
 
@@ -60,17 +61,7 @@ export async function insertKnowledgeBase(store: Store, ownerId: string, name: s
     ownerId,
     name,
     description: '',
-    embeddingType: 'offline',
-    embeddingProviderId: null,
-    embeddingModel: null,
-    chunkSize: 512,
-    chunkOverlap: 32,
-    retrievalMethod: 'hybrid',
-    sparseWeightage: 0.5,
-    topK: 5,
-    rerankingEnabled: 0,
-    rerankTopK: 3,
-    updateInterval: 0,
+    ...toSettingsColumns(defaultKnowledgeBaseSettings),
     settingsVersion: 1,
     contentVersion: 1,
     createdAt: now,
