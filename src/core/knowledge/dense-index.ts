@@ -47,8 +47,6 @@ const fetchBatchSize = 2_000;
 export class DenseIndex {
   private readonly indexes = new Map<string, VectorIndex>();
   private readonly loaded = new Map<string, LoadedKnowledgeBase>();
-  /** Bumped by forget(), so a sync that was running for a deleted knowledge base keeps nothing. */
-  private readonly generations = new Map<string, number>();
   private readonly catchUp = new IndexCatchUp<DenseTarget>(
     (target) => {
       const loaded = this.loaded.get(target.id);
@@ -100,13 +98,13 @@ export class DenseIndex {
   forget(knowledgeBaseId: string): void {
     for (const index of this.indexes.values()) index.removeKnowledgeBase(knowledgeBaseId);
     this.loaded.delete(knowledgeBaseId);
-    this.generations.set(knowledgeBaseId, (this.generations.get(knowledgeBaseId) ?? 0) + 1);
+    this.catchUp.invalidate(knowledgeBaseId);
   }
 
   /** Lists the knowledge base's chunk ids for its model and starts applying the difference. */
   private async startSync(target: DenseTarget): Promise<StartedSync> {
     if (this.loaded.get(target.id)?.modelKey !== target.modelKey) this.forget(target.id);
-    const generation = this.generations.get(target.id) ?? 0;
+    const generation = this.catchUp.generation(target.id);
     const ids = await this.store.knowledgeChunks.listIds(target.id, target.modelKey);
     const held = new Set(this.indexes.get(target.modelKey)?.chunkIdsOf(target.id));
     const present = new Set(ids.map(String));
@@ -133,7 +131,7 @@ export class DenseIndex {
       this.forget(target.id);
       throw error;
     }
-    if ((this.generations.get(target.id) ?? 0) !== generation) this.forget(target.id);
+    if (this.catchUp.generation(target.id) !== generation) this.forget(target.id);
     else this.loaded.set(target.id, { modelKey: target.modelKey, contentVersion: target.contentVersion });
   }
 

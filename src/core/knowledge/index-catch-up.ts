@@ -17,6 +17,7 @@ export interface StartedSync {
  */
 export class IndexCatchUp<Target extends CatchUpTarget> {
   readonly #syncing = new Map<string, Promise<StartedSync>>();
+  readonly #generations = new Map<string, number>();
 
   constructor(
     /** Whether the index holds `target` at its content version or a later one (versions only grow). */
@@ -24,6 +25,19 @@ export class IndexCatchUp<Target extends CatchUpTarget> {
     /** Lists what is missing and starts applying it; runs at most once at a time per knowledge base. */
     private readonly startSync: (target: Target) => Promise<StartedSync>,
   ) {}
+
+  /**
+   * Bumped by {@link invalidate}: work started for a knowledge base under an older generation
+   * (a sync, a snapshot write) keeps nothing, since the knowledge base was forgotten meanwhile.
+   */
+  generation(knowledgeBaseId: string): number {
+    return this.#generations.get(knowledgeBaseId) ?? 0;
+  }
+
+  /** The index forgot the knowledge base (it was deleted, or its model changed). */
+  invalidate(knowledgeBaseId: string): void {
+    this.#generations.set(knowledgeBaseId, this.generation(knowledgeBaseId) + 1);
+  }
 
   isSyncing(knowledgeBaseId: string): boolean {
     return this.#syncing.has(knowledgeBaseId);

@@ -54,8 +54,6 @@ export class SparseIndex {
     (target) => (this.#loaded.get(target.id)?.contentVersion ?? -1) >= target.contentVersion,
     (target) => this.#startSync(target),
   );
-  /** Bumped by forget(), so a sync that was running for a deleted knowledge base keeps nothing. */
-  readonly #generations = new Map<string, number>();
   readonly #maximumWaitChunks: number;
   readonly #snapshots: SparseIndexSnapshots | undefined;
   readonly #snapshotAfterChunks: number;
@@ -95,7 +93,7 @@ export class SparseIndex {
   /** Drops a knowledge base's index (it was deleted). */
   forget(knowledgeBaseId: string): void {
     this.#loaded.delete(knowledgeBaseId);
-    this.#generations.set(knowledgeBaseId, (this.#generations.get(knowledgeBaseId) ?? 0) + 1);
+    this.#catchUp.invalidate(knowledgeBaseId);
     clearTimeout(this.#snapshotTimers.get(knowledgeBaseId));
     this.#snapshotTimers.delete(knowledgeBaseId);
     this.#unsaved.delete(knowledgeBaseId);
@@ -111,12 +109,12 @@ export class SparseIndex {
 
   /** Lists the knowledge base's chunk ids and starts applying the difference. */
   async #startSync(target: SparseTarget): Promise<StartedSync> {
-    const generation = this.#generations.get(target.id) ?? 0;
+    const generation = this.#catchUp.generation(target.id);
     const ids = await this.store.knowledgeChunks.listIds(target.id);
     const index = this.#loaded.get(target.id)?.index ?? (await this.#snapshots?.load(target.id)) ?? new Bm25Index();
     const added = ids.filter((id) => !index.has(id));
     const done = this.#apply(target, index, new Set(ids), added).then(() => {
-      if ((this.#generations.get(target.id) ?? 0) !== generation) this.#loaded.delete(target.id);
+      if (this.#catchUp.generation(target.id) !== generation) this.#loaded.delete(target.id);
       else this.#noteTokenized(target.id, added.length);
     });
     return { missing: added.length, done };
@@ -134,11 +132,11 @@ export class SparseIndex {
       const snapshots = this.#snapshots;
       if (!loaded || !snapshots) return;
       this.#unsaved.delete(knowledgeBaseId);
-      const generation = this.#generations.get(knowledgeBaseId) ?? 0;
+      const generation = this.#catchUp.generation(knowledgeBaseId);
       const write = snapshots
         .save(knowledgeBaseId, loaded.index)
         // Deleted while it was written: a deleted knowledge base leaves nothing on disk.
-        .then(() => ((this.#generations.get(knowledgeBaseId) ?? 0) !== generation ? snapshots.remove(knowledgeBaseId) : undefined))
+        .then(() => (this.#catchUp.generation(knowledgeBaseId) !== generation ? snapshots.remove(knowledgeBaseId) : undefined))
         .catch(this.#onError)
         .finally(() => this.#snapshotWrites.delete(write));
       this.#snapshotWrites.add(write);
